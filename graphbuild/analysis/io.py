@@ -1,0 +1,32 @@
+"""Read an RDF graph file for the analyses, the viewer and the network exports."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from rdflib import Graph
+from rdflib.util import guess_format
+
+from graphbuild.errors import GraphFileError
+
+__all__ = ["read_graph"]
+
+
+def read_graph(path: str | os.PathLike) -> Graph:
+    """Parse the RDF file at ``path`` (format guessed from its suffix, Turtle otherwise).
+
+    Raises :class:`~graphbuild.errors.GraphFileError` naming the file when it is
+    missing or does not parse.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise GraphFileError(f"Cannot read graph file {path}: no such file; give the .ttl a build wrote.")
+    fmt = guess_format(str(path)) or "turtle"
+    graph = Graph()
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as err:  # rdflib raises many kinds of parse errors
+        raise GraphFileError(
+            f"Cannot parse graph file {path} as {fmt}: {err}; check the file or its suffix."
+        ) from err
+    return graph
