@@ -39,6 +39,9 @@ def _register() -> None:
     from graphbuild.cli import evaluate as _evaluate
 
     main.add_command(_evaluate.evaluate_command)
+    from graphbuild.cli import analyse as _analyse
+
+    main.add_command(_analyse.analyse_command)
 
 
 _register()
