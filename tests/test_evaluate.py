@@ -382,6 +382,23 @@ def test_normalise_name_agrees_with_the_guidelines():
     assert normalise_name("\uff35\uff33") == "us"  # full-width letters fold (NFKC)
 
 
+DOC = Path(__file__).resolve().parents[1] / "docs" / "gold-format.md"
+
+
+def test_the_worked_example_in_the_docs_scores_as_documented():
+    text = DOC.read_text(encoding="utf-8")
+    (gold_line,) = re.findall(r"```json\n(.*?)\n```", text, re.S)
+    (graph_ttl,) = re.findall(r"```turtle\n(.*?)```", text, re.S)
+    report = evaluate(parse_gold([json.loads(gold_line)], "docs"), Graph().parse(data=graph_ttl, format="turtle"))
+    table = dict(re.findall(r"^\| ((?:entities|relations) \w+) \| (\d+ \| \d+ \| \d+) \|", text, re.M))
+    assert len(table) == 7
+    for row, counts in table.items():
+        group, name = row.split()
+        score = (report.entities if group == "entities" else report.relations)[name]
+        assert figures(score) == tuple(int(c) for c in counts.split(" | ")), row
+    assert (report.entities["all"].precision, report.relations["all"].precision) == pytest.approx((4 / 6, 2 / 3))
+
+
 # ------------------------------------------------------------- malformed gold
 GOOD = {"id": "a", "text": "t", "scored": {"entities": True, "relations": ["accuses"]},
         "entities": [ent("x", "Country", "X"), ent("y", "Country", "Y")],
