@@ -1,0 +1,81 @@
+"""Writing graphs: deterministic Turtle, written atomically.
+
+A file is written to a temporary file beside it and renamed into place, so a build
+killed at any moment leaves the previous file intact.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Graph
+
+from graphbuild.errors import GraphFileError
+from graphbuild.vocab import bind_prefixes
+
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
+           ".rdf": "xml", ".xml": "xml", ".n3": "n3"}
+
+
+def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
+    """The graph in ``fmt``; Turtle is canonical: same graph, same bytes."""
+    bind_prefixes(graph)
+    if fmt == "turtle":
+        # longturtle sorts subjects, predicates and objects: stable diffs
+        return graph.serialize(format="longturtle", encoding="utf-8")
+    if fmt == "nt":
+        lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+        return ("\n".join(sorted(line for line in lines if line.strip())) + "\n").encode("utf-8")
+    return graph.serialize(format=fmt, encoding="utf-8")
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise GraphFileError(f"cannot write {path}: {err.strerror}; check the folder exists and is writable") from err
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_graph(graph: Graph, path: str | os.PathLike, fmt: str | None = None) -> None:
+    """Write ``graph`` to ``path`` (format from the file ending unless given)."""
+    path = Path(path)
+    if fmt is None:
+        fmt = FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            raise GraphFileError(f"cannot tell the RDF format of {path}: use one of {', '.join(sorted(FORMATS))}")
+    atomic_write_bytes(path, serialize(graph, fmt))
+
+
+def read_graph(path: str | os.PathLike) -> Graph:
+    """Read an RDF file; a corrupt or unknown file is a :class:`GraphFileError`."""
+    path = Path(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise GraphFileError(f"cannot tell the RDF format of {path}: use one of {', '.join(sorted(FORMATS))}")
+    if not path.is_file():
+        raise GraphFileError(f"{path}: no such file")
+    graph = Graph()
+    try:
+        graph.parse(path, format=fmt)
+    except Exception as err:  # rdflib raises many kinds for bad syntax
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise GraphFileError(f"{path} is not valid {fmt}: {message}") from err
+    bind_prefixes(graph)
+    return graph

@@ -1,0 +1,303 @@
+"""Coreference of names within one article: one entity per actor.
+
+``cluster_mentions`` groups the mentions of ``doc._.gb_mentions`` into entities:
+
+- mentions the gazetteer resolved to one key are one entity (IS = ISIS = ISIL;
+  Moscow = Russia);
+- a surname or a shorter form of a name joins the person named in full
+  ("Gatilov" -> "Gennady Gatilov"; "Mr Howard" -> "Michael Howard"), the most recent
+  one when several share it;
+- an organisation's shorter name or acronym joins the full name of the same type
+  ("Foreign Ministry" -> "Russian Foreign Ministry"; "DJV" -> "German Federation of
+  Journalists (DJV)").
+
+``resolve_token`` then maps a token used as an argument of a relation to entities,
+including pronouns ("he said"), descriptions ("the deputy foreign minister") and
+metonyms ("the regime of Syrian President Bashar Assad" -> Syria).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from graphbuild.gazetteer import Gazetteer, load_gazetteer
+from graphbuild.nlp.cues import (
+    GOVERNMENT_NOUNS, HONORIFICS, ROLE_NOUNS, THIRD_PERSON, THIRD_PERSON_PLURAL,
+)
+from graphbuild.nlp.model import Entity, Mention
+
+if not Doc.has_extension("gb_entities"):
+    Doc.set_extension("gb_entities", default=None)
+if not Doc.has_extension("gb_token_entity"):
+    Doc.set_extension("gb_token_entity", default=None)
+
+
+def _norm(text: str) -> str:
+    text = text.replace("’", "'")
+    text = re.sub(r"'s?$", "", text)
+    return re.sub(r"[^\w]+", " ", text.lower()).strip()
+
+
+def _person_tokens(text: str) -> list[str]:
+    words = [w for w in re.split(r"\s+", text.strip()) if w]
+    return [w for w in words if w.lower().rstrip(".") not in {h.rstrip(".") for h in HONORIFICS}]
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) -> list[Entity]:
+    """Group ``mentions`` into entities (setting ``Mention.entity``); a pure function."""
+    entities: list[Entity] = []
+    by_key: dict[str, int] = {}
+
+    def new(m: Mention, name: str) -> int:
+        ent = Entity(id=len(entities), type=m.type, name=name, kind=m.kind, key=m.key,
+                     country=m.country)
+        if m.key:
+            entry = gazetteer.get(m.key)
+            if entry is not None:
+                ent.qid = entry.qid
+                ent.name = entry.name
+                if entry.type == "Country":
+                    ent.country = entry.key
+            by_key[m.key] = ent.id
+        entities.append(ent)
+        return ent.id
+
+    for m in mentions:
+        eid = None
+        if m.key:
+            eid = by_key.get(m.key)
+            if eid is None:
+                eid = new(m, m.text)
+        elif m.kind == "person":
+            eid = _match_person(entities, m.text)
+            if eid is None:
+                eid = new(m, " ".join(_person_tokens(m.text)) or m.text)
+            else:
+                full = " ".join(_person_tokens(m.text))
+                if len(full.split()) > len(entities[eid].name.split()):
+                    entities[eid].aliases.add(entities[eid].name)
+                    entities[eid].name = full
+        else:
+            eid = _match_org(entities, m)
+            if eid is None:
+                eid = new(m, m.text)
+            elif len(m.text) > len(entities[eid].name) and not entities[eid].key:
+                entities[eid].aliases.add(entities[eid].name)
+                entities[eid].name = m.text
+        m.entity = eid
+        ent = entities[eid]
+        ent.aliases.add(m.text)
+        ent.mentions.append((m.start_char, m.end_char))
+        if ent.country is None and m.country:
+            ent.country = m.country
+    for ent in entities:
+        ent.aliases.discard(ent.name)
+    return entities
+
+
+def _match_person(entities: list[Entity], text: str) -> int | None:
+    words = _person_tokens(text)
+    if not words:
+        return None
+    for ent in reversed(entities):
+        if ent.kind != "person" or ent.key:
+            continue
+        names = _person_tokens(ent.name)
+        if not names:
+            continue
+        if [w.lower() for w in names] == [w.lower() for w in words]:
+            return ent.id
+        if len(words) == 1 and words[0].lower() in {names[-1].lower()}:
+            return ent.id
+        if len(names) == 1 and names[0].lower() == words[-1].lower():
+            return ent.id
+        # "Bashar Assad" = "Bashar al-Assad"; "de Mistura" = "Staffan de Mistura"
+        if len(words) > 1 and len(names) > 1 and words[-1].lower().split("-")[-1] == names[-1].lower().split("-")[-1] \
+                and words[0].lower() == names[0].lower():
+            return ent.id
+        if len(words) > 1 and " ".join(words).lower() == " ".join(names[-len(words):]).lower():
+            return ent.id
+    return None
+
+
+def _match_org(entities: list[Entity], m: Mention) -> int | None:
+    norm = _norm(m.text)
+    for ent in reversed(entities):
+        if ent.kind == "person" or ent.key:
+            continue
+        if ent.type != m.type:
+            continue
+        names = {_norm(ent.name)} | {_norm(a) for a in ent.aliases}
+        if norm in names:
+            return ent.id
+        for name in names:
+            # a shorter form: "Foreign Ministry" of "Russian Foreign Ministry"
+            if len(norm.split()) >= 2 and (name.endswith(" " + norm) or norm.endswith(" " + name)) \
+                    and (m.country is None or ent.country in (None, m.country)):
+                return ent.id
+        if m.text.isupper() and 2 <= len(m.text) <= 6 and _initials(ent.name) == m.text:
+            return ent.id
+    return None
+
+
+def token_entity_map(mentions: list[Mention]) -> dict[int, int]:
+    """Token index -> entity id for every token inside a mention."""
+    out: dict[int, int] = {}
+    for m in mentions:
+        for i in range(m.start, m.end):
+            out[i] = m.entity
+    return out
+
+
+# ------------------------------------------------------------------ references
+def resolve_token(doc: Doc, token: Token, *, expand_conj: bool = True) -> list[int]:
+    """Entities a token used as an argument refers to (empty when none).
+
+    Handles a token inside a mention, the head of a phrase whose compound or
+    apposition is a mention, conjunctions ("the United States and its allies"),
+    government metonyms ("the Syrian government", "Assad's regime", "the regime of
+    Syrian President Bashar Assad"), descriptions ("the deputy foreign minister") and
+    third-person pronouns (the most recent official or person before the token).
+    """
+    found: list[int] = []
+    _resolve_one(doc, token, found)
+    if expand_conj:
+        for conj in token.conjuncts:
+            if conj.i > token.i:
+                _resolve_one(doc, conj, found)
+    return found
+
+
+def _add(found: list[int], eid: int | None) -> None:
+    if eid is not None and eid >= 0 and eid not in found:
+        found.append(eid)
+
+
+def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
+    tmap: dict[int, int] = doc._.gb_token_entity or {}
+    entities: list[Entity] = doc._.gb_entities or []
+    if token.i in tmap:
+        _add(found, tmap[token.i])
+        return
+    lower = token.lower_
+    # "the regime of Syrian President Bashar Assad", "Assad's regime", "the Syrian government"
+    if lower in GOVERNMENT_NOUNS:
+        owner = _government_owner(doc, token)
+        if owner is not None:
+            _add(found, owner)
+        return
+    # a phrase whose compound / apposition / 'of' object names the actor:
+    # "state news agency RIA Novosti", "the United Nations' special envoy, Staffan de Mistura"
+    for child in token.children:
+        if child.dep_ == "appos":
+            sub = resolve_token(doc, child, expand_conj=False)
+            if sub:
+                for eid in sub:
+                    _add(found, eid)
+                return
+    for child in token.children:
+        if child.dep_ == "compound" and child.i in tmap and token.lower_ not in ROLE_NOUNS:
+            _add(found, tmap[child.i])
+            return
+    if token.pos_ == "PRON":
+        eid = _resolve_pronoun(doc, token, entities, tmap)
+        _add(found, eid)
+        return
+    if lower in ROLE_NOUNS:
+        eid = _resolve_description(doc, token, entities, tmap)
+        _add(found, eid)
+
+
+def _government_owner(doc: Doc, token: Token) -> int | None:
+    tmap = doc._.gb_token_entity or {}
+    entities = doc._.gb_entities or []
+    for child in token.children:
+        if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.i in tmap:
+            return _country_of(entities, tmap[child.i])
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    ids = resolve_token(doc, pobj, expand_conj=False)
+                    if ids:
+                        return _country_of(entities, ids[0])
+    return None
+
+
+def _country_of(entities: list[Entity], eid: int) -> int | None:
+    ent = entities[eid]
+    if ent.type == "Country":
+        return eid
+    if ent.country:
+        for other in entities:
+            if other.key == ent.country:
+                return other.id
+    return eid if ent.type in {"Ministry", "Group"} else None
+
+
+def _resolve_pronoun(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> int | None:
+    lower = token.lower_
+    if lower in THIRD_PERSON:
+        # the most recent person before the pronoun, preferring subjects
+        best = None
+        for i in range(token.i - 1, max(-1, token.i - 400), -1):
+            eid = tmap.get(i)
+            if eid is not None and entities[eid].kind == "person":
+                if doc[i].dep_ in {"nsubj", "nsubjpass"} or best is None:
+                    if doc[i].dep_ in {"nsubj", "nsubjpass"}:
+                        return eid
+                    best = best if best is not None else eid
+        return best
+    if lower in THIRD_PERSON_PLURAL:
+        return None
+    return None
+
+
+def _resolve_description(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> int | None:
+    """ "the deputy foreign minister" -> the official who holds that post in this article."""
+    words = [t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ != "det" and t.pos_ != "DET"]
+    phrase = " ".join(words)
+    best = None
+    for ent in entities:
+        if ent.kind != "person":
+            continue
+        for post in ent.posts:
+            post_l = post.lower()
+            if post_l.endswith(phrase) or phrase.endswith(post_l):
+                if ent.mentions and ent.mentions[0][0] < token.idx:
+                    best = ent.id
+    return best
+
+
+@Language.factory(
+    "graphbuild_coref",
+    requires=["doc._.gb_mentions", "token.dep"],
+    assigns=["doc._.gb_entities", "doc._.gb_token_entity"],
+    default_config={"gazetteer": []},
+)
+def make_coref(nlp: Language, name: str, gazetteer: list[str]):
+    return CorefComponent(load_gazetteer(extra=tuple(gazetteer)))
+
+
+class CorefComponent:
+    """Writes :func:`cluster_mentions` to ``doc._.gb_entities``."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.gb_mentions or []
+        doc._.gb_entities = cluster_mentions(doc, mentions, self.gazetteer)
+        doc._.gb_token_entity = token_entity_map(mentions)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)

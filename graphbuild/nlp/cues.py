@@ -1,0 +1,238 @@
+"""Cue lexicons: the words and phrases that signal roles and relations.
+
+Lexicons are module constants (frozensets of lemmas, lower case) so rules stay pure
+functions and a user can extend them through the components' config.
+"""
+from __future__ import annotations
+
+# ------------------------------------------------------------------ roles
+#: Head nouns of a post held by a person ("Deputy Foreign *Minister*", "*spokesman* for").
+ROLE_NOUNS: frozenset[str] = frozenset({
+    "minister", "secretary", "president", "vice-president", "premier", "chancellor",
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "ambassador", "envoy",
+    "diplomat", "representative", "delegate", "consul", "attache",
+    "leader", "chairman", "chairwoman", "chair", "co-chairman", "chief", "head",
+    "director", "director-general", "secretary-general", "commissioner", "chancellor",
+    "governor", "mayor", "senator", "congressman", "congresswoman", "lawmaker",
+    "mp", "mep", "deputy", "minister-president", "speaker", "whip", "adviser", "advisor",
+    "aide", "official", "officer", "commander", "general", "admiral", "colonel",
+    "marshal", "king", "queen", "prince", "emir", "sultan", "monarch", "sheikh",
+    "ayatollah", "cleric", "prosecutor", "attorney", "judge", "justice", "lord",
+    "negotiator", "founder", "co-founder", "executive", "ceo", "boss", "editor",
+    "editor-in-chief", "president-elect", "prime", "constable", "superintendent",
+    "inspector", "councillor", "councilor", "coordinator", "member", "militant",
+    "commandant", "rapporteur", "chairperson", "vice-chancellor", "dictator",
+    "strongman", "ruler", "monarch", "candidate", "campaigner", "activist", "analyst",
+    "spokesmen", "spokeswomen", "spokespersons",
+})
+
+#: Role nouns that make a person speak for the state itself (head of state or government).
+STATE_ROLES: frozenset[str] = frozenset({
+    "president", "premier", "chancellor", "king", "queen", "emir", "sultan", "monarch",
+    "dictator", "ruler", "prime minister", "pm", "head of state", "head of government",
+    "president-elect", "vice-president", "vice president", "strongman", "leader",
+    "ambassador", "envoy", "diplomat", "consul", "foreign minister", "minister",
+    "secretary of state", "negotiator", "crown prince", "prince", "sheikh",
+})
+
+#: Role nouns that name no public post: a person with only these is not an Official.
+NON_OFFICIAL_ROLES: frozenset[str] = frozenset({
+    "analyst", "campaigner", "activist", "candidate", "member", "militant", "founder",
+    "co-founder",
+})
+
+#: Single titles written before a name ("Mr Howard", "Dr Reid"): not roles by themselves.
+HONORIFICS: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "professor", "prof",
+    "rev", "reverend", "herr", "frau", "mr.", "mrs.", "ms.", "dr.", "madame", "monsieur",
+})
+
+#: Portfolio words: "*Foreign* Minister" implies a foreign ministry.
+PORTFOLIOS: dict[str, str] = {
+    "foreign": "Foreign", "foreign affairs": "Foreign", "external affairs": "Foreign",
+    "defence": "Defense", "defense": "Defense", "interior": "Interior", "home": "Interior",
+    "home affairs": "Interior", "internal affairs": "Interior", "finance": "Finance",
+    "economy": "Economy", "economic": "Economy", "economics": "Economy",
+    "justice": "Justice", "health": "Health", "education": "Education",
+    "trade": "Trade", "energy": "Energy", "agriculture": "Agriculture",
+    "environment": "Environment", "culture": "Culture", "transport": "Transport",
+    "labour": "Labour", "labor": "Labor", "information": "Information",
+    "communications": "Communications", "oil": "Oil", "petroleum": "Petroleum",
+    "industry": "Industry", "development": "Development", "intelligence": "Intelligence",
+    "emergency": "Emergency", "emergencies": "Emergency", "immigration": "Immigration",
+    "social affairs": "Social Affairs", "family": "Family", "tourism": "Tourism",
+    "science": "Science", "technology": "Technology", "water": "Water",
+    "planning": "Planning", "security": "Security", "public security": "Public Security",
+    "state security": "State Security", "sports": "Sports", "youth": "Youth",
+}
+
+#: UK-style posts: the secretary or minister's department has a name of its own.
+UK_POSTS: dict[str, str] = {
+    "home secretary": "Home Office",
+    "foreign secretary": "Foreign Office",
+    "chancellor of the exchequer": "Treasury",
+    "chancellor": "Treasury",
+    "shadow chancellor": "",
+    "culture secretary": "Department for Culture, Media and Sport",
+    "culture, media and sport secretary": "Department for Culture, Media and Sport",
+    "trade and industry secretary": "Department of Trade and Industry",
+    "trade secretary": "Department of Trade and Industry",
+    "health secretary": "Department of Health",
+    "education secretary": "Department for Education and Skills",
+    "work and pensions secretary": "Department for Work and Pensions",
+    "defence secretary": "Ministry of Defence",
+    "environment secretary": "Department for Environment, Food and Rural Affairs",
+    "transport secretary": "Department for Transport",
+    "northern ireland secretary": "Northern Ireland Office",
+    "scottish secretary": "Scotland Office",
+    "welsh secretary": "Wales Office",
+    "constitutional affairs secretary": "Department for Constitutional Affairs",
+    "attorney general": "",
+}
+
+#: Head words of a government body's name ("Foreign *Ministry*", "*Department* of State").
+BODY_HEADS: frozenset[str] = frozenset({
+    "ministry", "ministries", "department", "office", "agency", "parliament", "assembly",
+    "senate", "congress", "court", "tribunal", "police", "army", "navy", "forces",
+    "force", "guard", "guards", "cabinet", "government", "presidency", "commission",
+    "council", "executive", "bureau", "service", "directorate", "authority",
+    "inspectorate", "chamber", "house", "duma", "knesset", "bundestag", "bundesrat",
+    "legislature", "kremlin", "pentagon", "treasury", "judiciary", "prosecutor",
+    "prosecutors", "administration", "secretariat", "bank", "committee",
+})
+
+#: Body heads that are government bodies on their own; the rest need a state context
+#: ("Supreme Court", "Interior Ministry") to be a Ministry rather than a Group.
+STATE_BODY_HEADS: frozenset[str] = frozenset({
+    "ministry", "ministries", "department", "parliament", "senate", "congress", "court",
+    "tribunal", "police", "army", "navy", "forces", "cabinet", "presidency", "duma",
+    "knesset", "bundestag", "bundesrat", "legislature", "kremlin", "pentagon", "treasury",
+    "judiciary", "guard", "guards", "inspectorate", "directorate", "force",
+})
+
+#: Nouns that stand for a country's government ("the Syrian *government*", "Assad's *regime*").
+GOVERNMENT_NOUNS: frozenset[str] = frozenset({
+    "government", "regime", "administration", "authorities", "leadership", "state",
+    "cabinet",
+})
+
+#: Plural nouns after "Western" that name the West as a bloc.
+WEST_NOUNS: frozenset[str] = frozenset({
+    "countries", "colleagues", "partners", "powers", "nations", "governments",
+    "leaders", "allies", "states", "democracies",
+})
+
+# ------------------------------------------------------------------ speech
+#: Verbs of saying: their subject is the speaker; their complement holds the claim.
+SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "tell", "add", "state", "stress", "note", "explain", "declare", "announce",
+    "insist", "claim", "argue", "warn", "reiterate", "emphasize", "emphasise",
+    "underline", "point", "remark", "comment", "write", "tweet", "report", "confirm",
+    "assert", "maintain", "acknowledge", "admit", "suggest", "believe", "think",
+    "predict", "quote", "cite", "urge", "complain", "reply", "respond", "answer",
+    "recall", "describe", "mention", "indicate", "vow", "pledge", "promise",
+    "call", "demand", "ask", "concede", "observe", "speak",
+})
+
+#: Reporting verbs whose subject relays another's words: never the speaker of the quote.
+RELAY_VERBS: frozenset[str] = frozenset({"quote", "cite", "report"})
+
+#: Subjects that are the voice of the speaker's own side.
+FIRST_PERSON_PLURAL: frozenset[str] = frozenset({"we", "us", "our", "ours"})
+FIRST_PERSON_SINGULAR: frozenset[str] = frozenset({"i", "me", "my"})
+THIRD_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
+THIRD_PERSON_PLURAL: frozenset[str] = frozenset({"they", "them", "their"})
+
+# ------------------------------------------------------------------ accuses
+#: Verbs whose subject accuses their object.
+ACCUSE_VERBS: frozenset[str] = frozenset({
+    "accuse", "blame", "criticise", "criticize", "condemn", "denounce", "attack",
+    "slam", "lambast", "lambaste", "castigate", "rebuke", "chide", "berate", "bash",
+    "censure", "fault", "reproach", "indict", "charge", "sue", "decry", "deplore",
+    "vilify", "scold", "assail", "blast", "reprimand", "impeach", "implicate",
+    "allege", "incriminate", "defame", "smear", "mock", "ridicule", "deride",
+    "disparage", "threaten", "sanction", "warn", "oust", "rap", "hit",
+})
+
+#: Verbs that accuse only with a complement of wrongdoing ("hold X responsible").
+HOLD_RESPONSIBLE_ADJ: frozenset[str] = frozenset({
+    "responsible", "accountable", "liable", "culpable", "guilty",
+})
+
+#: Nouns that accuse: "accusations *against* X", "criticism *of* X", "a jab *at* X".
+ACCUSE_NOUNS: frozenset[str] = frozenset({
+    "accusation", "allegation", "criticism", "condemnation", "charge", "complaint",
+    "attack", "jab", "swipe", "dig", "broadside", "rebuke", "blame", "censure",
+    "denunciation", "outburst", "lawsuit", "indictment", "protest", "critique",
+})
+
+#: Prepositions that take the accused after an accusation noun or verb.
+ACCUSE_OBJECT_PREPS: frozenset[str] = frozenset({"against", "of", "at", "on", "towards", "toward"})
+
+#: Verbs of claiming wrongdoing: "X claimed that Y obtained chemical weapons".
+CLAIM_VERBS: frozenset[str] = frozenset({"claim", "allege", "charge", "assert", "suggest"})
+
+#: Verbs in a claim's complement that name wrongdoing of its subject.
+WRONGDOING_VERBS: frozenset[str] = frozenset({
+    "obtain", "acquire", "use", "violate", "interfere", "undermine", "hinder",
+    "attack", "kill", "support", "arm", "fund", "finance", "sponsor", "harbour",
+    "harbor", "shelter", "commit", "breach", "lie", "mislead", "deceive", "cheat",
+    "steal", "bomb", "invade", "occupy", "annex", "destabilise", "destabilize",
+    "provoke", "threaten", "sabotage", "obstruct", "block", "ignore", "betray",
+    "manipulate", "distort", "abuse", "torture", "persecute", "oppress", "spy",
+    "hack", "meddle", "minimize", "minimise", "encourage", "enable", "exploit",
+})
+
+# ------------------------------------------------------------------ cooperates
+#: Verbs whose subject cooperates with the object or the with-phrase.
+COOPERATE_VERBS: frozenset[str] = frozenset({
+    "cooperate", "co-operate", "collaborate", "ally", "partner", "team",
+    "coordinate", "co-ordinate", "negotiate", "unite", "join", "side",
+})
+
+#: Verbs whose subject supports, helps or agrees with their object.
+SUPPORT_VERBS: frozenset[str] = frozenset({
+    "support", "help", "assist", "aid", "back", "endorse", "defend", "praise",
+    "welcome", "hail", "thank", "commend", "applaud", "finance", "fund", "arm",
+    "sign", "agree", "reconcile", "befriend", "embrace", "mediate", "broker",
+    "rescue", "protect", "supply", "train", "equip",
+})
+
+#: Nouns of cooperation: "cooperation *with* X", "cooperation *between* X and Y".
+COOPERATE_NOUNS: frozenset[str] = frozenset({
+    "cooperation", "co-operation", "collaboration", "alliance", "partnership",
+    "coalition", "agreement", "deal", "pact", "treaty", "ties", "relations",
+    "relationship", "support", "help", "assistance", "aid", "backing", "talks",
+    "dialogue", "coordination", "co-ordination", "contacts", "friendship",
+    "accord", "rapprochement", "solidarity", "contact", "efforts",
+})
+
+#: Nouns whose support is meant when a body's "efforts" are supported.
+EFFORT_NOUNS: frozenset[str] = frozenset({"effort", "efforts", "work", "initiative", "mission", "plan", "proposal", "bid"})
+
+#: Verbs and adjectives that refuse what they govern ("refusing to cooperate").
+REFUSAL_WORDS: frozenset[str] = frozenset({
+    "refuse", "reject", "decline", "deny", "oppose", "resist", "rule", "veto",
+    "boycott", "abandon", "suspend", "halt", "stop", "end", "cut", "freeze",
+    "break", "sever", "cancel", "scrap", "withdraw", "quit", "exclude", "avoid",
+    "fail", "unwilling", "reluctant", "without", "against", "lack", "absence",
+})
+
+#: Verbs that make what they govern hypothetical or demanded, not asserted.
+MODAL_DEMAND_WORDS: frozenset[str] = frozenset({
+    "must", "should", "urge", "call", "demand", "ask", "appeal", "press",
+    "need", "would", "could", "might", "may", "if", "whether", "unless",
+})
+
+#: Verbs and adjectives of readiness: "ready to expand cooperation" is cooperation.
+READINESS_WORDS: frozenset[str] = frozenset({
+    "ready", "willing", "prepared", "eager", "keen", "open", "committed", "want",
+    "wish", "hope", "intend", "plan", "seek", "offer", "agree", "decide", "continue",
+    "expand", "deepen", "strengthen", "boost", "increase", "develop", "improve",
+    "intensify", "enhance", "broaden", "promote", "resume", "restore", "build",
+    "forge", "mend", "seal", "reach", "conclude", "establish", "pursue", "discuss",
+    "promise", "vow", "pledge",
+})
+
+#: Negation words that are dependents (dep "neg") or determiners ("no cooperation").
+NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "no", "nobody", "neither", "nor", "without"})

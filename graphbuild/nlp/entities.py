@@ -1,0 +1,201 @@
+"""Entity mentions: spaCy's PERSON, ORG, GPE and NORP spans (and the gazetteer's) typed
+as the guidelines' four actor types.
+
+Rules, in order (``find_mentions``):
+
+1. A span the gazetteer knows (its EntityRuler pattern id, or a lookup of its text)
+   takes the gazetteer's type: "ISIL" is a Group, "Moscow" a Country, "the Kremlin" a
+   Ministry of Russia.
+2. PERSON spans are people; whether one is an ``Official`` is decided by the roles
+   component from a title, an apposition or a relation.
+3. ORG spans headed by a body noun (Ministry, Department, Court, Parliament ...) with
+   a state context are ``Ministry``; other ORG spans are ``Group``.
+4. Unknown GPE and LOC spans are places, not actors; a lone demonym (NORP "Russian")
+   names no actor.
+5. Phrases spaCy does not tag: "Western countries" (the West as a bloc) and "the
+   Syrian government" (metonymy for the state).
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graphbuild.gazetteer import Gazetteer, load_gazetteer
+from graphbuild.nlp.cues import (
+    BODY_HEADS, GOVERNMENT_NOUNS, HONORIFICS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
+)
+from graphbuild.nlp.model import Mention
+
+SKIP_LABELS = frozenset({
+    "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE",
+    "WORK_OF_ART", "LAW", "EVENT", "PRODUCT",
+})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+if not Doc.has_extension("gb_mentions"):
+    Doc.set_extension("gb_mentions", default=None)
+
+
+def trim_span(span: Span) -> Span | None:
+    """Drop a leading determiner or honorific and a trailing possessive or punctuation.
+
+    "the Russian Foreign Ministry's" -> "Russian Foreign Ministry".
+    """
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'", "’s", "’"}
+                           or doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
+                           or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def trim_person(span: Span) -> Span | None:
+    """Drop honorifics and role words that spaCy put inside a PERSON span ("Mr Howard")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and (doc[start].lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}
+                               or doc[start].lower_ in ROLE_NOUNS):
+        start += 1
+    return doc[start:end]
+
+
+def _is_title_word(token) -> bool:
+    return token.lower_ in ROLE_NOUNS or token.lower_ in HONORIFICS
+
+
+def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
+    """Type an ORG span the gazetteer does not know: ("Ministry", country) or ("Group", None)."""
+    words = [t.lower_ for t in span]
+    country = None
+    for token in span:
+        entry = gazetteer.country_of_demonym(token.text) or _country_entry(gazetteer, token.text)
+        if entry is not None:
+            country = entry.key
+            break
+    if country is None:
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None:
+            entry = gazetteer.country_of_demonym(prev.text)
+            if entry is not None:
+                country = entry.key
+    heads = set(words) & BODY_HEADS
+    if heads & STATE_BODY_HEADS or (heads and country):
+        return "Ministry", country
+    if words and words[0] in {"ministry", "department"}:
+        return "Ministry", country
+    return "Group", None
+
+
+def _country_entry(gazetteer: Gazetteer, text: str):
+    entry = gazetteer.lookup(text)
+    if entry is not None and entry.type == "Country":
+        return entry
+    return None
+
+
+def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
+    """Actor mentions of ``doc``, sorted by position (a pure function of the Doc)."""
+    mentions: list[Mention] = []
+    taken: set[int] = set()
+
+    def add(span: Span, kind: str, type_: str | None, key: str | None = None,
+            country: str | None = None) -> None:
+        if any(i in taken for i in range(span.start, span.end)):
+            return
+        taken.update(range(span.start, span.end))
+        mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
+                                span.text, kind, type_, key, country))
+
+    for ent in doc.ents:
+        if ent.label_ in SKIP_LABELS and not ent.ent_id_:
+            continue
+        if ent.label_ not in ACTOR_LABELS and not ent.ent_id_:
+            continue
+        span = trim_span(ent)
+        if span is None:
+            continue
+        entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is None:
+            entry = gazetteer.lookup(span.text)
+        if entry is not None:
+            kind = {"Country": "gpe", "Official": "person"}.get(entry.type, "org")
+            add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" else None)
+            continue
+        if ent.label_ == "PERSON":
+            span = trim_person(span)
+            if span is None or all(_is_title_word(t) for t in span):
+                continue
+            if not any(t.text[:1].isupper() for t in span):
+                continue
+            add(span, "person", None)
+        elif ent.label_ == "ORG":
+            if len(span) == 1 and span[0].lower_ in ROLE_NOUNS | BODY_HEADS:
+                continue
+            if not any(t.text[:1].isupper() for t in span):
+                continue
+            type_, country = classify_org(span, gazetteer)
+            add(span, "org", type_, None, country)
+        elif ent.label_ == "NORP":
+            _government_or_bloc(doc, span, gazetteer, add)
+        # unknown GPE / LOC / FAC: places, not actors
+
+    for token in doc:
+        if token.i in taken:
+            continue
+        # "Western countries", "our Western colleagues": the West as a bloc
+        if token.lower_ == "western" and token.head.lower_ in WEST_NOUNS and token.head.i == token.i + 1:
+            entry = gazetteer.lookup("the West")
+            if entry is not None:
+                add(doc[token.i:token.i + 2], "bloc", entry.type, entry.key)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _government_or_bloc(doc: Doc, span: Span, gazetteer: Gazetteer, add) -> None:
+    """A demonym is no actor, but "the Syrian government" is Syria and "Western
+    countries" the West."""
+    last = span[-1]
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None:
+        return
+    if nxt.lower_ in GOVERNMENT_NOUNS:
+        entry = gazetteer.country_of_demonym(last.text)
+        if entry is not None:
+            add(doc[span.start:span.end + 1], "government", "Country", entry.key)
+    elif last.lower_ == "western" and nxt.lower_ in WEST_NOUNS:
+        entry = gazetteer.lookup("the West")
+        if entry is not None:
+            add(doc[span.start:span.end + 1], "bloc", entry.type, entry.key)
+
+
+@Language.factory(
+    "graphbuild_entities",
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    assigns=["doc._.gb_mentions"],
+    default_config={"gazetteer": []},
+)
+def make_entities(nlp: Language, name: str, gazetteer: list[str]):
+    return EntitiesComponent(load_gazetteer(extra=tuple(gazetteer)))
+
+
+class EntitiesComponent:
+    """Writes :func:`find_mentions` to ``doc._.gb_mentions``."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.gb_mentions = find_mentions(doc, self.gazetteer)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)

@@ -1,0 +1,378 @@
+"""Relations read off the dependency parse: ``accuses`` and ``cooperatesWith``
+(``speaksFor`` comes from :mod:`graphbuild.nlp.roles`).
+
+Patterns (each a pure function over a Doc whose entities are set):
+
+- accusation verbs: "Gatilov *accused* the United States of ..."; passive "X was
+  accused by Y" (the agent accuses the subject);
+- "*hold* Moscow *responsible*": the holder accuses the held;
+- accusation nouns: "took another *jab at* the West", "*accusations against* X",
+  "X's *criticism of* Y";
+- claims of wrongdoing: "the Syrian government had *claimed* the Islamic State
+  *obtained* chemical weapons";
+- cooperation verbs: "*cooperate with* X", "X and Y *cooperate*"; support verbs:
+  "*supporting* the efforts of the UN envoy";
+- cooperation nouns: "ready to expand *cooperation with* Western countries",
+  "*cooperation between* Russia and the West".
+
+Arguments are resolved through :func:`graphbuild.nlp.coref.resolve_token`, with
+control ("X is ready to expand cooperation": X is the subject of expand), relative
+clauses ("colleagues, who do not want to cooperate"), conjunctions, and speech
+attribution: the speaker of "we" is the subject of the verb of saying, never an agency
+that only relays the words ("RIA Novosti quoted Gatilov as saying").
+
+Polarity is negative when the cue or a verb governing it is negated or a refusal
+("refusing to cooperate", "do not want to cooperate"). Appeals, demands and
+conditionals ("the West must cooperate with Syria") assert nothing and yield nothing.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.gazetteer import Gazetteer, load_gazetteer
+from graphbuild.nlp.coref import resolve_token
+from graphbuild.nlp.cues import (
+    ACCUSE_NOUNS, ACCUSE_OBJECT_PREPS, ACCUSE_VERBS, CLAIM_VERBS, COOPERATE_NOUNS,
+    COOPERATE_VERBS, EFFORT_NOUNS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,
+    HOLD_RESPONSIBLE_ADJ, NEGATIONS, REFUSAL_WORDS, RELAY_VERBS, SPEECH_VERBS, SUPPORT_VERBS,
+    WRONGDOING_VERBS,
+)
+from graphbuild.nlp.model import Entity, Relation
+from graphbuild.nlp.roles import roles_to_relations
+
+if not Doc.has_extension("gb_relations"):
+    Doc.set_extension("gb_relations", default=None)
+
+ACTOR = frozenset({"Official", "Ministry", "Country", "Group"})
+SUBJ = frozenset({"nsubj", "csubj"})
+DEMAND_AUX = frozenset({"must", "should", "ought", "would", "could", "might", "may"})
+DEMAND_VERBS = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "need", "force",
+                          "persuade", "encourage", "invite", "require", "expect", "hope"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "acomp", "attr", "oprd",
+                        "advcl", "conj", "ccomp", "acl", "relcl", "amod", "compound", "nmod",
+                        "appos", "npadvmod"})
+
+
+class RelationReader:
+    """Reads relations off one Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.entities: list[Entity] = doc._.gb_entities
+
+    # ---------------------------------------------------------------- arguments
+    def actors(self, token: Token | None) -> list[int]:
+        """Actor entities a token stands for, including "the efforts of X" -> X."""
+        if token is None:
+            return []
+        lower = token.lower_
+        if lower in FIRST_PERSON_PLURAL or lower in FIRST_PERSON_SINGULAR:
+            speaker = self.speaker(token)
+            if speaker is None:
+                return []
+            if lower in FIRST_PERSON_SINGULAR:
+                return [speaker]
+            body = self.body_of(speaker)
+            return [body] if body is not None else []
+        ids = resolve_token(self.doc, token)
+        if not ids and (token.lemma_ in EFFORT_NOUNS or token.lemma_ in {"position", "policy", "side",
+                                                                          "member", "members", "leader",
+                                                                          "leadership", "forces"}):
+            for child in token.children:
+                if child.dep_ == "poss":
+                    ids = self.actors(child)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            ids = self.actors(pobj)
+                if ids:
+                    break
+        if not ids and token.dep_ == "nsubj" and token.tag_ == "WDT" or token.lower_ in {"who", "which", "that"} \
+                and token.head.dep_ == "relcl":
+            return self.actors(token.head.head)
+        out = []
+        for eid in ids:
+            ent = self.entities[eid]
+            if ent.type in ACTOR or ent.kind == "person":
+                out.append(eid)
+        return out
+
+    def body_of(self, eid: int) -> int | None:
+        """The body an official speaks for ("we" in their words): country first."""
+        ent = self.entities[eid]
+        if ent.type != "Official" and ent.kind != "person":
+            return eid
+        if ent.country:
+            for other in self.entities:
+                if other.key == ent.country:
+                    return other.id
+        return None
+
+    def speaker(self, token: Token) -> int | None:
+        """The person whose words contain ``token`` (subject of the verb of saying)."""
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_ in SPEECH_VERBS and node.pos_ in {"VERB", "AUX"}:
+                if node.lemma_ in RELAY_VERBS:
+                    # "RIA Novosti quoted Gatilov as saying": the quoted person speaks
+                    for child in node.children:
+                        if child.dep_ == "dobj":
+                            ids = resolve_token(self.doc, child)
+                            if ids:
+                                return ids[0]
+                    continue
+                subj = self.subject(node)
+                if subj:
+                    return subj[0]
+        # a quotation whose attribution is the sentence's root: '"...", Rogachev said.'
+        root = token.sent.root
+        if root.lemma_ in SPEECH_VERBS:
+            subj = self.subject(root)
+            if subj:
+                return subj[0]
+        return None
+
+    def subject(self, verb: Token, depth: int = 0) -> list[int]:
+        """The actors doing ``verb``: its subject, or its controller."""
+        if depth > 6:
+            return []
+        for child in verb.children:
+            if child.dep_ in SUBJ:
+                ids = self.actors(child)
+                if ids:
+                    return ids
+                if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                    return self.actors(verb.head)
+                return []
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actors(pobj)
+        head = verb.head
+        if head.i == verb.i:
+            return []
+        if verb.dep_ == "xcomp" or verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VB"}:
+            # object control for "quote X as saying", else subject control
+            if head.lemma_ in RELAY_VERBS:
+                for child in head.children:
+                    if child.dep_ == "dobj":
+                        return self.actors(child)
+            return self.subject(head, depth + 1)
+        if verb.dep_ == "pcomp":
+            prep = head
+            gov = prep.head
+            if gov.pos_ in {"VERB", "AUX"}:
+                if gov.lemma_ in ACCUSE_VERBS | RELAY_VERBS:
+                    # "accused X of hindering": X hinders
+                    for child in gov.children:
+                        if child.dep_ == "dobj":
+                            return self.actors(child)
+                return self.subject(gov, depth + 1)
+        if verb.dep_ == "conj":
+            return self.subject(head, depth + 1)
+        if verb.dep_ in {"relcl", "acl"}:
+            return self.actors(head)
+        if verb.dep_ in {"acomp", "xcomp"}:
+            return self.subject(head, depth + 1)
+        return []
+
+    def verb_subject_for_noun(self, noun: Token) -> list[int]:
+        """The actor of a nominal cue: its possessor, its "by" phrase, or the subject of
+        the verb that governs it ("Russia is ready to expand cooperation")."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                ids = self.actors(child)
+                if ids:
+                    return ids
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.actors(pobj)
+        node = noun
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                return []
+            if head.pos_ in {"VERB", "AUX"}:
+                return self.subject(head)
+            if head.pos_ == "ADJ" and head.dep_ == "acomp":
+                return self.subject(head.head)
+            node = head
+        return []
+
+    # ---------------------------------------------------------------- polarity
+    def negated(self, cue: Token) -> bool:
+        """Negation or refusal on the cue or a verb that governs it."""
+        node = cue
+        for _ in range(8):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                    return True
+            if node is not cue and node.lemma_ in REFUSAL_WORDS:
+                return True
+            if node.dep_ == "pobj" and node.head.lower_ == "without":
+                return True
+            if node.head.i == node.i or node.dep_ not in CLIMB_DEPS - {"ccomp", "advcl", "conj"}:
+                break
+            if node.head.lemma_ in SPEECH_VERBS:
+                break
+            node = node.head
+        return False
+
+    def demanded(self, cue: Token) -> bool:
+        """An appeal, demand, wish or condition: the relation is not asserted."""
+        node = cue
+        for _ in range(8):
+            for child in node.children:
+                if child.dep_ == "aux" and child.lower_ in DEMAND_AUX:
+                    return True
+                if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+                    return True
+            if node is not cue and node.lemma_ in DEMAND_VERBS:
+                return True
+            if node.head.i == node.i or node.dep_ not in CLIMB_DEPS - {"ccomp", "conj", "advcl"}:
+                break
+            node = node.head
+        return False
+
+    # ---------------------------------------------------------------- patterns
+    def accusations(self) -> Iterator[tuple]:
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in ACCUSE_VERBS:
+                passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+                if passive:
+                    accusers = []
+                    for c in tok.children:
+                        if c.dep_ == "agent":
+                            accusers = [e for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
+                    accused = [e for c in tok.children if c.dep_ == "nsubjpass" for e in self.actors(c)]
+                else:
+                    accusers = self.subject(tok)
+                    accused = [e for c in tok.children if c.dep_ == "dobj" for e in self.actors(c)]
+                    if not accused:
+                        accused = self._prep_objects(tok, ACCUSE_OBJECT_PREPS - {"of"})
+                yield tok, accusers, accused, "rule:accuse-verb", 0.85
+            elif tok.pos_ == "VERB" and lemma == "hold":
+                if any(c.lemma_ in HOLD_RESPONSIBLE_ADJ for c in tok.subtree if c.head.i == tok.i or c.head.head.i == tok.i):
+                    accused = [e for c in tok.children if c.dep_ in {"dobj", "nsubj"} and c.i > tok.i for e in self.actors(c)]
+                    if not accused:
+                        for c in tok.children:
+                            if c.dep_ in {"ccomp", "xcomp", "oprd"}:
+                                accused = [e for s in c.children if s.dep_ == "nsubj" for e in self.actors(s)]
+                    yield tok, self.subject(tok), accused, "rule:hold-responsible", 0.85
+            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in ACCUSE_NOUNS:
+                accused = self._prep_objects(tok, ACCUSE_OBJECT_PREPS)
+                if accused:
+                    yield tok, self.verb_subject_for_noun(tok), accused, "rule:accuse-noun", 0.75
+            elif tok.pos_ == "VERB" and lemma in CLAIM_VERBS:
+                for comp in tok.children:
+                    if comp.dep_ == "ccomp" and comp.lemma_ in WRONGDOING_VERBS:
+                        accused = [e for s in comp.children if s.dep_ in SUBJ for e in self.actors(s)]
+                        if accused:
+                            yield tok, self.subject(tok), accused, "rule:claim-wrongdoing", 0.7
+
+    def cooperations(self) -> Iterator[tuple]:
+        for tok in self.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ == "VERB" and lemma in COOPERATE_VERBS:
+                partners = self._prep_objects(tok, {"with", "alongside"})
+                if lemma in {"join", "ally", "side"}:
+                    partners += [e for c in tok.children if c.dep_ == "dobj" for e in self.actors(c)]
+                subjects = self.subject(tok)
+                if not partners and len(subjects) > 1:
+                    # "Russia and the West cooperate"
+                    yield tok, subjects[:1], subjects[1:], "rule:cooperate-verb", 0.75
+                    continue
+                yield tok, subjects, partners, "rule:cooperate-verb", 0.8
+            elif tok.pos_ == "VERB" and lemma in SUPPORT_VERBS:
+                partners = [e for c in tok.children if c.dep_ == "dobj" for e in self.actors(c)]
+                if lemma == "agree":
+                    partners += self._prep_objects(tok, {"with"})
+                if partners:
+                    yield tok, self.subject(tok), partners, "rule:support-verb", 0.7
+            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in COOPERATE_NOUNS:
+                partners = self._prep_objects(tok, {"with"})
+                between = self._prep_objects(tok, {"between", "among"})
+                if len(between) >= 2:
+                    yield tok, between[:1], between[1:], "rule:cooperation-noun", 0.75
+                    continue
+                if partners:
+                    yield tok, self.verb_subject_for_noun(tok), partners, "rule:cooperation-noun", 0.7
+
+    def _prep_objects(self, tok: Token, preps: set[str] | frozenset[str]) -> list[int]:
+        out: list[int] = []
+        for child in tok.children:
+            if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        out += [e for e in self.actors(pobj) if e not in out]
+        return out
+
+    # ---------------------------------------------------------------- all
+    def relations(self) -> list[Relation]:
+        out: list[Relation] = []
+        for predicate, found in (("accuses", self.accusations()), ("cooperatesWith", self.cooperations())):
+            for cue, subjects, objects, method, confidence in found:
+                if not subjects or not objects:
+                    continue
+                if self.demanded(cue):
+                    continue
+                polarity = "negative" if self.negated(cue) else "positive"
+                sent = cue.sent
+                for s in subjects:
+                    for o in objects:
+                        if s == o:
+                            continue
+                        out.append(Relation(s, predicate, o, polarity, sent.start_char, sent.end_char,
+                                            cue.text, method, confidence))
+        return out
+
+
+def find_relations(doc: Doc) -> list[Relation]:
+    """All relations of ``doc``: speaksFor from its roles, accuses and cooperatesWith
+    from the parse; people taking part in a relation become officials."""
+    reader = RelationReader(doc)
+    relations = roles_to_relations(doc._.gb_roles or [])
+    relations += reader.relations()
+    entities = doc._.gb_entities
+    for rel in relations:
+        for eid in (rel.subject, rel.object):
+            if entities[eid].kind == "person" and entities[eid].type is None:
+                entities[eid].type = "Official"
+    seen = set()
+    unique = []
+    for rel in relations:
+        key = (rel.subject, rel.predicate, rel.object, rel.polarity, rel.sent_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(rel)
+    return unique
+
+
+@Language.factory(
+    "graphbuild_relations",
+    requires=["doc._.gb_entities", "doc._.gb_roles", "token.dep", "token.lemma"],
+    assigns=["doc._.gb_relations"],
+)
+def make_relations(nlp: Language, name: str):
+    return RelationsComponent()
+
+
+class RelationsComponent:
+    """Writes :func:`find_relations` to ``doc._.gb_relations``."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.gb_relations = find_relations(doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)

@@ -1,0 +1,368 @@
+"""Roles: who holds which post in which body, and so speaks for it.
+
+A person named with a post is an ``Official`` who ``speaksFor`` the body of that post.
+The post is read from three patterns of English news:
+
+- a pre-modifying title: "Russian Deputy Foreign Minister Gennady Gatilov",
+  "Tory leader Michael Howard", "US Attorney General Eric Holder";
+- an apposition: "Ilya Rogachev, the head of the Russian Foreign Ministry's department
+  of new challenges and threats", "the United Nations' special envoy for Syria,
+  Staffan de Mistura", "Jack Law, chief executive of Alcohol Focus Scotland";
+- a copula: "Mr Straw, who is foreign secretary", "X is the country's president".
+
+The body is what the post names: an organisation in the title or its "of"/"at"
+phrase or possessor, else a ministry the title implies ("Foreign Minister" -> the
+country's foreign ministry; "Home Secretary" -> Home Office) and the country (a
+demonym, a country name, or the country of the article's context).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.gazetteer import Gazetteer, load_gazetteer
+from graphbuild.nlp.cues import (
+    BODY_HEADS, HONORIFICS, NON_OFFICIAL_ROLES, PORTFOLIOS, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
+)
+from graphbuild.nlp.model import Entity, Relation
+
+if not Doc.has_extension("gb_roles"):
+    Doc.set_extension("gb_roles", default=None)
+
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
+                    "spokeswomen", "spokespersons"})
+MINISTERIAL = frozenset({"minister", "secretary", "ministers", "secretaries"})
+TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "npadvmod",
+                        "cc", "conj", "advmod", "quantmod"})
+
+
+@dataclass
+class Role:
+    """A post held by a person, read off one sentence."""
+
+    person: int
+    title: str
+    head: str
+    bodies: list[int] = field(default_factory=list)
+    sent_start: int = 0
+    sent_end: int = 0
+    method: str = ""
+    official: bool = True
+
+
+def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """Tokens of a title written before the name doc[start:end]."""
+    toks: list[Token] = []
+    i = start - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_space or tok.pos_ in {"VERB", "AUX", "ADP", "PRON", "SCONJ"} and tok.tag_ != "POS":
+            break
+        if tok.lower_ in {"the", "a", "an", "former", "ex", "then"} or tok.dep_ == "det":
+            break
+        if tok.is_punct and tok.text not in {"-", "'", "’"}:
+            break
+        if not (i < tok.head.i < end):
+            break
+        toks.insert(0, tok)
+        i -= 1
+    return toks
+
+
+def _role_head(tokens: Iterable[Token]) -> Token | None:
+    head = None
+    for tok in tokens:
+        if tok.lower_ in ROLE_NOUNS and tok.lower_ not in HONORIFICS:
+            head = tok
+    return head
+
+
+class RoleReader:
+    """Reads roles off a Doc whose mentions and entities are set."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer):
+        self.doc = doc
+        self.gaz = gazetteer
+        self.entities: list[Entity] = doc._.gb_entities
+        self.tmap: dict[int, int] = doc._.gb_token_entity
+
+    # ---------------------------------------------------------------- entities
+    def _entity_by_key(self, key: str) -> int:
+        for ent in self.entities:
+            if ent.key == key:
+                return ent.id
+        entry = self.gaz.get(key)
+        ent = Entity(id=len(self.entities), type=entry.type, name=entry.name,
+                     kind="implied", key=key, qid=entry.qid,
+                     country=key if entry.type == "Country" else entry.of)
+        self.entities.append(ent)
+        return ent.id
+
+    def _new_body(self, name: str, country: str | None, of: int | None, span: Span | None) -> int:
+        norm = name.lower()
+        for ent in self.entities:
+            if ent.type == "Ministry" and ent.name.lower() == norm and ent.country == country:
+                return ent.id
+        ent = Entity(id=len(self.entities), type="Ministry", name=name, kind="implied",
+                     country=country, of=of)
+        if span is not None:
+            ent.mentions.append((span.start_char, span.end_char))
+            ent.aliases.add(span.text)
+        self.entities.append(ent)
+        return ent.id
+
+    def _country_ids(self) -> list[int]:
+        return [e.id for e in self.entities if e.type == "Country"]
+
+    def context_country(self, position: int, portfolio: str | None = None) -> str | None:
+        """The country a title without one most likely belongs to."""
+        if portfolio:
+            for ent in self.entities:
+                if ent.type == "Ministry" and ent.country and portfolio.lower() in ent.name.lower():
+                    return ent.country
+        best = None
+        for ent in self.entities:
+            if ent.kind == "person" and ent.type == "Official" and ent.country and ent.mentions \
+                    and ent.mentions[0][0] < position:
+                best = ent.country
+        if best:
+            return best
+        counts = {e.key: len(e.mentions) for e in self.entities if e.type == "Country" and e.key}
+        if counts:
+            return max(sorted(counts), key=lambda k: counts[k])
+        return None
+
+    # ---------------------------------------------------------------- roles
+    def roles(self) -> list[Role]:
+        out: list[Role] = []
+        for m in self.doc._.gb_mentions:
+            if m.kind != "person" or m.entity < 0:
+                continue
+            span = self.doc[m.start:m.end]
+            sent = span.sent
+            title = _title_tokens(self.doc, m.start, m.end)
+            if title:
+                role = self._role_from_tokens(m.entity, title, "rule:title")
+                if role:
+                    out.append(self._finish(role, sent))
+                    continue
+            root = span.root
+            role_tok = None
+            for child in root.children:
+                if child.dep_ == "appos" and child.lower_ in ROLE_NOUNS:
+                    role_tok = child
+                    break
+            if role_tok is None and root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS:
+                role_tok = root.head
+            if role_tok is None and root.dep_ in {"nsubj"} and root.head.lemma_ == "be":
+                for child in root.head.children:
+                    if child.dep_ == "attr" and child.lower_ in ROLE_NOUNS:
+                        role_tok = child
+            if role_tok is None:
+                for child in root.children:
+                    if child.dep_ == "relcl" and child.lemma_ == "be":
+                        for sub in child.children:
+                            if sub.dep_ == "attr" and sub.lower_ in ROLE_NOUNS:
+                                role_tok = sub
+            if role_tok is not None:
+                role = self._role_from_phrase(m.entity, role_tok, span)
+                if role:
+                    out.append(self._finish(role, sent))
+                    continue
+            # "Labour's Mr Livingstone": a possessive body
+            for child in root.children:
+                if child.dep_ == "poss" and child.i in self.tmap:
+                    body = self.tmap[child.i]
+                    if self.entities[body].type in {"Group", "Ministry", "Country"}:
+                        out.append(self._finish(Role(m.entity, "", "member", [body], method="rule:possessive"), sent))
+        return out
+
+    def _finish(self, role: Role, sent: Span) -> Role:
+        role.sent_start, role.sent_end = sent.start_char, sent.end_char
+        return role
+
+    def _role_from_tokens(self, person: int, tokens: list[Token], method: str) -> Role | None:
+        head = _role_head(tokens)
+        bodies: list[int] = []
+        for tok in tokens:
+            eid = self.tmap.get(tok.i)
+            if eid is not None and eid != person and self.entities[eid].type in {"Group", "Ministry", "Country"} \
+                    and eid not in bodies:
+                bodies.append(eid)
+        if head is None:
+            # "Labour's Ken Livingstone", "Tory Michael Howard": party membership
+            if bodies and all(self.entities[b].type == "Group" for b in bodies):
+                return Role(person, "", "member", bodies, method=method)
+            return None
+        words = [t for t in tokens if t.i not in self.tmap and t.tag_ != "POS"]
+        title = " ".join(t.text for t in words if not self._is_demonym(t))
+        return self._bodies(Role(person, title, head.lower_, bodies, method=method), tokens, head)
+
+    def _role_from_phrase(self, person: int, role_tok: Token, name: Span) -> Role | None:
+        tokens = [t for t in role_tok.subtree if not (name.start <= t.i < name.end)
+                  and t.dep_ not in {"relcl", "acl"} and t.i >= role_tok.left_edge.i]
+        # stop at a relative clause or a second apposition
+        cut = [t for t in role_tok.subtree if t.dep_ in {"relcl", "acl", "appos"} and t.i > role_tok.i]
+        if cut:
+            limit = min(t.left_edge.i for t in cut)
+            tokens = [t for t in tokens if t.i < limit]
+        bodies: list[int] = []
+        pp_body_tokens: list[Token] = []
+        for tok in role_tok.children:
+            if tok.dep_ == "prep" and (tok.lower_ in {"of", "at", "in"} or
+                                       (tok.lower_ == "for" and role_tok.lower_ in SPOKES | MINISTERIAL)):
+                for pobj in tok.children:
+                    if pobj.dep_ == "pobj":
+                        pp_body_tokens.append(pobj)
+        for tok in tokens:
+            eid = self.tmap.get(tok.i)
+            if eid is None or eid == person or self.entities[eid].type not in {"Group", "Ministry", "Country"}:
+                continue
+            # "envoy for Syria": the topic of an envoy is not its body
+            if tok.head.dep_ == "pobj" or tok.dep_ == "pobj":
+                prep = tok.head if tok.dep_ == "pobj" else tok.head.head
+                if prep.lower_ == "for" and role_tok.lower_ not in SPOKES | MINISTERIAL:
+                    continue
+            if eid not in bodies:
+                bodies.append(eid)
+        for pobj in pp_body_tokens:
+            if pobj.i in self.tmap or pobj.lower_ not in BODY_HEADS:
+                continue
+            # "the head of the Russian Foreign Ministry's department of new challenges": a body
+            owner = None
+            for child in pobj.children:
+                if child.dep_ == "poss" and child.i in self.tmap:
+                    owner = self.tmap[child.i]
+            words = [t for t in pobj.subtree if t.i >= pobj.i]
+            span = self.doc[words[0].i:words[-1].i + 1]
+            country = self.entities[owner].country if owner is not None else None
+            body = self._new_body(span.text, country, owner, span)
+            bodies.insert(0, body)
+        head = role_tok
+        pre = [t for t in tokens if t.i <= role_tok.i and t.i not in self.tmap and t.dep_ != "det" and t.tag_ != "POS"]
+        title = " ".join(t.text for t in pre if not self._is_demonym(t))
+        return self._bodies(Role(person, title, head.lower_, bodies, method="rule:apposition"), tokens, head)
+
+    def _is_demonym(self, tok: Token) -> bool:
+        return self.gaz.country_of_demonym(tok.text) is not None
+
+    def _bodies(self, role: Role, tokens: list[Token], head: Token) -> Role:
+        """Add the implied ministry and the country to a role's bodies."""
+        country = None
+        for tok in tokens:
+            entry = self.gaz.country_of_demonym(tok.text)
+            if entry is not None:
+                country = entry.key
+        for b in role.bodies:
+            ent = self.entities[b]
+            if ent.type == "Country" and ent.key:
+                country = country or ent.key
+            elif ent.country and country is None:
+                country = ent.country
+        title_l = " ".join(t.lower_ for t in tokens if t.i <= head.i)
+        portfolio = None
+        for words, name in sorted(PORTFOLIOS.items(), key=lambda kv: -len(kv[0])):
+            if f"{words} {head.lower_}" in title_l or f"{words} {head.lower_}s" in title_l \
+                    or f"{head.lower_} of {words}" in title_l:
+                portfolio = name
+                break
+        explicit_state_body = any(self.entities[b].type in {"Ministry", "Country"} for b in role.bodies)
+        has_group = any(self.entities[b].type == "Group" for b in role.bodies)
+        uk_post = None
+        for post, dept in UK_POSTS.items():
+            if title_l.endswith(post):
+                uk_post = dept
+                break
+        is_state_role = head.lower_ in STATE_ROLES or any(
+            p in title_l for p in STATE_ROLES if " " in p)
+        if has_group and not explicit_state_body:
+            pass  # a party's or organisation's post: "Tory leader", "UN envoy"
+        elif head.lower_ in MINISTERIAL or is_state_role or portfolio:
+            if country is None:
+                country = self.context_country(head.idx, portfolio)
+            if not explicit_state_body:
+                if uk_post and (country in (None, "country:GBR")):
+                    role.bodies.append(self._new_body(uk_post, country or "country:GBR", None, None))
+                elif portfolio and head.lower_ in MINISTERIAL and country:
+                    role.bodies.append(self._implied_ministry(portfolio, country))
+            if country and (is_state_role or head.lower_ in MINISTERIAL):
+                cid = self._entity_by_key(country)
+                if cid not in role.bodies:
+                    role.bodies.append(cid)
+        person = self.entities[role.person]
+        if country and person.country is None:
+            person.country = country
+        role.official = head.lower_ not in NON_OFFICIAL_ROLES
+        return role
+
+    def _implied_ministry(self, portfolio: str, country: str) -> int:
+        for ent in self.entities:
+            if ent.type == "Ministry" and ent.country == country and portfolio.lower() in ent.name.lower():
+                return ent.id
+        entry = self.gaz.get(country)
+        demonym = entry.demonyms[0] if entry is not None and entry.demonyms else ""
+        name = f"{demonym} {portfolio} Ministry".strip()
+        eid = self._new_body(name, country, self._entity_by_key(country), None)
+        self.entities[eid].aliases.update({f"{portfolio} Ministry", f"Ministry of {portfolio}"})
+        return eid
+
+
+def find_roles(doc: Doc, gazetteer: Gazetteer) -> list[Role]:
+    """Roles of the people in ``doc`` (updates entity types, posts and countries)."""
+    reader = RoleReader(doc, gazetteer)
+    roles = reader.roles()
+    for role in roles:
+        person = reader.entities[role.person]
+        if role.official and (role.head != "member" or role.bodies):
+            person.type = "Official"
+        if role.title and role.title not in person.posts:
+            person.posts.append(role.title)
+    for ent in reader.entities:
+        if ent.type == "Ministry" and ent.of is None and ent.country:
+            for other in reader.entities:
+                if other.key == ent.country and other.id != ent.id:
+                    ent.of = other.id
+    return roles
+
+
+def roles_to_relations(roles: list[Role]) -> list[Relation]:
+    """``speaksFor`` relations of the officials in ``roles``."""
+    out = []
+    for role in roles:
+        if not role.official:
+            continue
+        for body in role.bodies:
+            if body == role.person:
+                continue
+            out.append(Relation(role.person, "speaksFor", body, "positive", role.sent_start,
+                                role.sent_end, role.title or role.head, role.method,
+                                0.9 if role.method != "rule:possessive" else 0.7))
+    return out
+
+
+@Language.factory(
+    "graphbuild_roles",
+    requires=["doc._.gb_entities", "token.dep"],
+    assigns=["doc._.gb_roles"],
+    default_config={"gazetteer": []},
+)
+def make_roles(nlp: Language, name: str, gazetteer: list[str]):
+    return RolesComponent(load_gazetteer(extra=tuple(gazetteer)))
+
+
+class RolesComponent:
+    """Writes :func:`find_roles` to ``doc._.gb_roles``."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.gb_roles = find_roles(doc, self.gazetteer)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
