@@ -11,6 +11,7 @@ from rich.table import Table
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.evaluate import Evidence, Report, evaluate, read_gold, read_graph
+from graphbuild.export import write_graph
 
 
 @click.command("evaluate")
@@ -21,7 +22,7 @@ from graphbuild.evaluate import Evidence, Report, evaluate, read_gold, read_grap
 @click.option("--json", "json_out", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the figures (and, with --errors, the errors) as JSON to this file.")
 @click.option("--save-graph", type=click.Path(path_type=Path, dir_okay=False),
-              help="When building from the gold texts, also write that graph as Turtle.")
+              help="When building from the gold texts, also write that graph (format from the file ending).")
 @click.option("--fail-under", type=click.FloatRange(0.0, 1.0), metavar="F1",
               help="Exit with status 1 when the overall relation F1 is below this value.")
 def evaluate_command(gold: Path, graphs: tuple[Path, ...], show_errors: bool, json_out: Path | None,
@@ -41,7 +42,7 @@ def evaluate_command(gold: Path, graphs: tuple[Path, ...], show_errors: bool, js
     else:
         graph = _build_from_gold(gold_set, gold)
         if save_graph is not None:
-            _save_turtle(graph, save_graph)
+            write_graph(graph, save_graph)
     report = evaluate(gold_set, graph)
 
     console = Console(highlight=False, soft_wrap=False)
@@ -66,15 +67,9 @@ def _build_from_gold(gold_set, gold_path: Path):
     from graphbuild.articles import article_from_record
     from graphbuild.build import build_articles
 
-    articles = [article_from_record(article.record(), str(gold_path)) for article in gold_set.articles]
+    articles = [article_from_record(article.record(), f"{gold_path}:{article.line}")
+                for article in gold_set.articles]
     return build_articles(articles)
-
-
-def _save_turtle(graph, path: Path) -> None:
-    try:
-        graph.serialize(destination=path, format="turtle")
-    except OSError as err:
-        raise GraphbuildError(f"Cannot write {path}: {err.strerror or err}.") from err
 
 
 def _figures_table(report: Report) -> Table:
