@@ -42,6 +42,14 @@ def _register() -> None:
     from graphbuild.cli import analyse as _analyse
 
     main.add_command(_analyse.analyse_command)
+    from graphbuild.cli import query as _query
+
+    main.add_command(_query.query_command)
+    from graphbuild.cli import store as _store
+
+    main.add_command(_store.export_command)
+    main.add_command(_store.serve_command)
+    main.add_command(_store.push_command)
 
 
 _register()
