@@ -8,7 +8,7 @@ it and returns a :class:`Report` of figures and of the errors behind them.
 The graph is read only through these conventions, so graphs written by other tools
 can be scored too:
 
-- an entity is a IRI with an ``rdf:type`` whose local name is ``Official``,
+- an entity is an IRI with an ``rdf:type`` whose local name is ``Official``,
   ``Ministry``, ``Country`` or ``Group``, or a class declared (``rdfs:subClassOf``, in
   the same graph) below one of them;
 - its names are its ``rdfs:label``, ``skos:prefLabel``, ``skos:altLabel``,
@@ -63,7 +63,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -825,11 +825,3 @@ def evaluate(gold: GoldSet, graph: Graph) -> Report:
         matches=MappingProxyType({str(n): e for n, e in sorted(matches.items())}),
     )
 
-
-def iter_error_lines(report: Report) -> Iterator[str]:
-    """The report's errors as short lines of text, grouped by kind (for logs and CLIs)."""
-    for err in report.entity_errors:
-        gold = f" (gold: {err.gold_type} {err.gold_id})" if err.kind == "wrong" and err.gold_id else ""
-        yield f"entity {err.type} {err.kind}: {err.label}{gold}"
-    for rel in report.relation_errors:
-        yield f"{rel.predicate} {rel.kind}: {rel.subject} -> {rel.object}"
