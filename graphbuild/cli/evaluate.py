@@ -16,7 +16,7 @@ from graphbuild.export import write_graph
 
 @click.command("evaluate")
 @click.argument("gold", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("graphs", nargs=-1, metavar="[GRAPH]...", type=click.Path(path_type=Path))
 @click.option("--errors", "--show-errors", "show_errors", is_flag=True,
               help="List wrong, duplicate and missed items with their evidence sentences.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path, dir_okay=False),
