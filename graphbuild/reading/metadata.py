@@ -41,7 +41,7 @@ _MONTH = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
           r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]|20)\d\d"
-_DATE_TEXT = (rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR}"
+_DATE_TEXT = (rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}(?:\s+|-){_MONTH},?(?:\s+|-){_YEAR}"
               rf"|{_YEAR}-\d\d-\d\d)")
 _WEEKDAY = r"(?i:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?"
 _TIME = (r"\d{1,2}[:.]\d\d(?:[:.]\d\d(?:\.\d+)?)?\s*(?i:[ap]\.?m\.?)?"
@@ -92,6 +92,8 @@ def iso_date(value: object) -> str | None:
     '2014-10-29'
     >>> iso_date("2015-01-13T09:00:00+03:00")
     '2015-01-13'
+    >>> iso_date("27-MAR-1987 00:02:59.13&#5;&#5;&#5;RM")
+    '1987-03-27'
     >>> iso_date("January 13") is None, iso_date("soon") is None, iso_date(None) is None
     (True, True, True)
     """
@@ -101,6 +103,15 @@ def iso_date(value: object) -> str | None:
         return None
     try:
         return date_parser.parse(value.strip()).date().isoformat()
+    except (ValueError, OverflowError):
+        pass
+    # Trailing noise, as in Reuters-21578's "27-MAR-1987 00:02:59.13&#5;&#5;RM":
+    # parse the date alone.
+    m = re.search(_DATE_TEXT, value)
+    if m is None:
+        return None
+    try:
+        return date_parser.parse(m.group()).date().isoformat()
     except (ValueError, OverflowError):
         return None
 
@@ -230,7 +241,12 @@ def _byline(line: str) -> str | None:
     m = _BYLINE.match(line)
     if m is None:
         return None
-    return re.sub(r"\s+", " ", m["name"]).strip(" ,")
+    # "By Jane Doe, Reuters": a one-word part is an affiliation, not a person.
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", re.sub(r"\s+", " ", m["name"]))
+    names = [p.strip() for p in parts if len(p.split()) >= 2]
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _is_title(line: _Line, following: list[_Line]) -> bool:

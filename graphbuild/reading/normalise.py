@@ -106,6 +106,8 @@ def _keep(*groups: str):
 # an optional "title".
 _DEST = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
 _MD_RULES: list[tuple[re.Pattern, object]] = [
+    # Backslash escapes first, so an escaped marker stays text: \* -> " *".
+    (re.compile(r"\\(?P<c>[\\`*_{}\[\]()#+\-.!>])"), _keep("c")),
     # HTML comments and reference definitions carry no prose.
     (re.compile(r"<!--.*?-->", re.S), _keep()),
     (re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S+.*$", re.M), _keep()),
@@ -130,8 +132,6 @@ _MD_RULES: list[tuple[re.Pattern, object]] = [
     (re.compile(r"(?<![\w_])_(?=[^\s_])(?P<t>[^\n_]+?)(?<=[^\s_])_(?![\w_])"), _keep("t")),
     (re.compile(r"~~(?=\S)(?P<t>[^\n]+?)(?<=\S)~~"), _keep("t")),
     (re.compile(r"(?<!`)`(?P<t>[^`\n]+)`(?!`)"), _keep("t")),
-    # Backslash escapes: \* -> *
-    (re.compile(r"\\(?P<c>[\\`*_{}\[\]()#+\-.!>])"), _keep("c")),
 ]
 
 
