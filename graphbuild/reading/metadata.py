@@ -316,7 +316,7 @@ def recover(plain: str, chars: str | None = None, *, date_hint: str | None = Non
         if line.start in consumed:
             continue
         if i == 0 and _is_title(line, nonempty[1:]):
-            found.title = re.sub(r"^#{1,6}\s+|\s+#+$", "", line.text)
+            found.title = " ".join(re.sub(r"^#{1,6}\s+|\s+#+$", "", line.text).split())
             consumed.add(line.start)
             continue
         author = _byline(line.text)
