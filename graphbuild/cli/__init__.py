@@ -42,6 +42,10 @@ def _register() -> None:
     from graphbuild.cli import analyse as _analyse
 
     main.add_command(_analyse.analyse_command)
+    from graphbuild.cli import view as _view
+
+    main.add_command(_view.view_command)
+    main.add_command(_view.network_command)
     from graphbuild.cli import query as _query
 
     main.add_command(_query.query_command)
