@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graphbuild.articles import Article, article_from_record, article_from_text, read_articles
 from graphbuild.errors import InputError
@@ -492,3 +494,39 @@ def test_fifo_is_not_read(tmp_path):
         list(read_articles([fifo]))
     articles, skipped = collect([tmp_path])
     assert articles == [] and "not a regular file" in skipped[0][1]
+
+
+# ------------------------------------------------------------------ properties and gold
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("#*_[]()<>!-\n\r\u2013\u201c ")))
+@settings(max_examples=200, deadline=None)
+def test_any_text_keeps_its_length(raw):
+    try:
+        article = article_from_text(raw, id="p")
+    except InputError as err:
+        assert "has no article text" in str(err)
+        return
+    assert_aligned(raw, article.text)
+
+
+GOLD_SEEDS = CORPUS.parent / "gold" / "dev-seeds.jsonl"
+
+
+@pytest.mark.skipif(not (GOLD_SEEDS.is_file() and SEEDS.is_dir()), reason="gold seeds not found")
+def test_gold_record_reads_like_its_file():
+    """Offsets in a gold file and in an article read from disk are the same offsets."""
+    gold = {a.id: a for a in read_articles([GOLD_SEEDS])}
+    for article in read_articles([MOSCOW_TIMES, SPUTNIK]):
+        from_gold = gold[article.id]
+        assert from_gold.text == article.text
+        assert (from_gold.title, from_gold.date, from_gold.author, from_gold.dateline) == (
+            article.title, article.date, article.author, article.dateline)
+
+
+@pytest.mark.parametrize("name", ["UPPER.TXT", "notes.Markdown", "feed.ndjson", "page.HTM"])
+def test_extensions_are_case_insensitive(tmp_path, name):
+    data = {"ndjson": '{"text": "Cooperation agreed on Tuesday."}\n',
+            "htm": "<html><body><article><p>Cooperation agreed on Tuesday.</p></article></body></html>"}
+    write(tmp_path, name, data.get(name.rsplit(".", 1)[1].lower(), "Cooperation agreed on Tuesday."))
+    assert "Cooperation agreed on Tuesday." in read_one(tmp_path / name).text
