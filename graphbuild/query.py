@@ -229,7 +229,10 @@ def oxigraph_format(path: Path) -> ox.RdfFormat | None:
 
 
 def parse_graph_file(path: str | Path) -> rdflib.Graph:
-    """Parse an RDF file with rdflib (format from the extension) into a Graph."""
+    """Parse an RDF file with rdflib (format from the extension) into a Graph.
+
+    Quad formats (TriG, N-Quads, TriX) are read as the union of their graphs.
+    """
     path = Path(path)
     rdf_format = rdflib.util.guess_format(str(path))
     if rdf_format is None:
@@ -238,6 +241,13 @@ def parse_graph_file(path: str | Path) -> rdflib.Graph:
             ".nq, .trig, .n3, .rdf, .xml or .jsonld."
         )
     try:
+        if rdf_format in ("trig", "nquads", "trix"):
+            dataset = rdflib.Dataset(default_union=True)
+            dataset.parse(str(path), format=rdf_format)
+            graph = rdflib.Graph()
+            for triple in dataset.triples((None, None, None)):
+                graph.add(triple)
+            return graph
         return rdflib.Graph().parse(str(path), format=rdf_format)
     except Exception as err:  # rdflib's parsers raise many unrelated types
         raise GraphFileError(f"Cannot parse {path} as {rdf_format}: {err}") from err
@@ -350,7 +360,7 @@ def _run_oxigraph(store: ox.Store, text: str, bindings: dict[str, Node]) -> Quer
     try:
         answer = store.query(text, prefixes=PREFIXES, substitutions=substitutions or None)
     except SyntaxError as err:
-        raise QueryError(_oxigraph_syntax_message(err)) from err
+        raise QueryError(_oxigraph_syntax_message(err, text)) from err
     except RuntimeError as err:
         raise QueryError(_oxigraph_runtime_message(str(err))) from err
     except OSError as err:
@@ -375,13 +385,23 @@ def _run_oxigraph(store: ox.Store, text: str, bindings: dict[str, Node]) -> Quer
         raise QueryError(f"The query failed while running: {err}") from err
 
 
-def _oxigraph_syntax_message(err: SyntaxError) -> str:
+def _oxigraph_syntax_message(err: SyntaxError, text: str) -> str:
     message = " ".join(str(err).split())
     match = re.match(r"error at (\d+):(\d+): (.*)", message)
-    if match:
-        line, column, detail = match.groups()
-        return f"Bad SPARQL at line {line}, column {column}: {detail}"
-    return f"Bad SPARQL: {message}"
+    if not match:
+        return f"Bad SPARQL: {message}"
+    line, column, detail = match.groups()
+    if "Prefix not found" in detail:
+        # Oxigraph points just past the prefixed name; name the prefix and say what is bound.
+        lines = text.splitlines()
+        before = lines[int(line) - 1][: int(column) - 1] if int(line) <= len(lines) else ""
+        prefix = re.search(r"([A-Za-z][\w.-]*)?:[\w.\-/]*$", before)
+        name = prefix.group(1) or "" if prefix else "?"
+        detail = (f"unknown prefix '{name}:'; declare it with PREFIX or use one of "
+                  f"{', '.join(PREFIXES)}")
+    elif len(detail) > 200:
+        detail = detail[:200].rstrip() + " ..."
+    return f"Bad SPARQL at line {line}, column {column}: {detail}"
 
 
 def _oxigraph_runtime_message(message: str) -> str:

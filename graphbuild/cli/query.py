@@ -58,7 +58,9 @@ def query_command(source: Path | None, query: str | None, params: tuple[str, ...
       graphbuild query graph.ttl said-about -p speaker=Russia -p target="United States"
       graphbuild query graph.ttl "SELECT ?a WHERE { ?a a gb:Country }" -f csv
     """
-    console = Console(highlight=False, soft_wrap=False)
+    # On a terminal the table fits the window; piped, rows stay whole (one per line).
+    console = Console(highlight=False, soft_wrap=False,
+                      width=None if click.get_text_stream("stdout").isatty() else 100_000)
     if list_only:
         console.print(_list_table())
         return
@@ -109,7 +111,7 @@ def _print_table(console: Console, result: QueryResult) -> None:
         return
     table = Table(box=box.SIMPLE_HEAD)
     for variable in result.variables:
-        table.add_column(variable, overflow="fold")
+        table.add_column(variable, overflow="fold", min_width=len(variable))
     for row in result.rows:
         table.add_row(*(Text(_compact(term)) for term in row))
     console.print(table)
