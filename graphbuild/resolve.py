@@ -141,7 +141,7 @@ def resolve(extractions: list[ArticleExtraction], gaz: Gazetteer) -> Resolution:
         actor.aliases.discard(actor.label)
         actor.aliases = {a for a in actor.aliases if a.strip()}
     # a parent that is no actor of the graph (a gazetteer country never mentioned)
-    for actor in actors.values():
+    for actor in list(actors.values()):
         if actor.of and actor.of not in actors:
             entry = gaz.get(actor.of)
             if entry is not None:

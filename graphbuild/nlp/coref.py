@@ -85,6 +85,9 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
                 if len(full.split()) > len(entities[eid].name.split()):
                     entities[eid].aliases.add(entities[eid].name)
                     entities[eid].name = full
+        elif m.kind == "org" and len(m.text.split()) <= 3 and (eid := _match_person(entities, m.text, exact=True)) is not None:
+            # "Gatilov added": spaCy's ORG for a surname already seen as a person
+            m.kind, m.type = "person", entities[eid].type
         else:
             eid = _match_org(entities, m)
             if eid is None:
@@ -103,9 +106,16 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
     return entities
 
 
-def _match_person(entities: list[Entity], text: str) -> int | None:
+def _match_person(entities: list[Entity], text: str, exact: bool = False) -> int | None:
     words = _person_tokens(text)
     if not words:
+        return None
+    if exact:
+        for ent in reversed(entities):
+            if ent.kind == "person" and not ent.key:
+                names = [w.lower() for w in _person_tokens(ent.name)]
+                if [w.lower() for w in words] in (names, names[-len(words):]):
+                    return ent.id
         return None
     for ent in reversed(entities):
         if ent.kind != "person" or ent.key:
@@ -271,7 +281,9 @@ def _resolve_description(doc: Doc, token: Token, entities: list[Entity], tmap: d
         for post in ent.posts:
             post_l = post.lower()
             if post_l.endswith(phrase) or phrase.endswith(post_l):
-                if ent.mentions and ent.mentions[0][0] < token.idx:
+                sent = token.sent
+                if ent.mentions and (ent.mentions[0][0] < token.idx
+                                     or sent.start_char <= ent.mentions[0][0] < sent.end_char):
                     best = ent.id
     return best
 

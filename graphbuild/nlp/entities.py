@@ -71,6 +71,41 @@ def _is_title_word(token) -> bool:
     return token.lower_ in ROLE_NOUNS or token.lower_ in HONORIFICS
 
 
+def appositive_role(root):
+    """The post a name stands in apposition to, where the parser attached the
+    apposition to the post's own "for"/"of" object ("envoy for Syria, Staffan de
+    Mistura" -> envoy)."""
+    if root.dep_ != "appos":
+        return None
+    head = root.head
+    for _ in range(3):
+        if head.lower_ in ROLE_NOUNS:
+            return head
+        if head.dep_ in {"pobj", "prep"} and head.head.i != head.i:
+            head = head.head
+        else:
+            return None
+    return None
+
+
+def looks_like_person(span: Span) -> bool:
+    """An ORG span that is a person's name: in apposition to a post ("the UN's special
+    envoy for Syria, Staffan de Mistura"), or titled ("Minister X")."""
+    words = {t.lower_ for t in span}
+    if words & BODY_HEADS or any(t.is_digit or t.is_upper and len(t) > 1 for t in span):
+        return False
+    root = span.root
+    if appositive_role(root) is not None:
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in ROLE_NOUNS for c in root.children):
+        return True
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in ROLE_NOUNS and prev.head.i >= span.start \
+            and prev.text[:1].isupper() and len(span) >= 2:
+        return True
+    return False
+
+
 def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
     """Type an ORG span the gazetteer does not know: ("Ministry", country) or ("Group", None)."""
     words = [t.lower_ for t in span]
@@ -140,6 +175,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if len(span) == 1 and span[0].lower_ in ROLE_NOUNS | BODY_HEADS:
                 continue
             if not any(t.text[:1].isupper() for t in span):
+                continue
+            if looks_like_person(span):
+                add(span, "person", None)
                 continue
             type_, country = classify_org(span, gazetteer)
             add(span, "org", type_, None, country)

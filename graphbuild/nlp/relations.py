@@ -51,6 +51,8 @@ SUBJ = frozenset({"nsubj", "csubj"})
 DEMAND_AUX = frozenset({"must", "should", "ought", "would", "could", "might", "may"})
 DEMAND_VERBS = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "need", "force",
                           "persuade", "encourage", "invite", "require", "expect", "hope"})
+LIGHT_VERBS = frozenset({"take", "make", "level", "launch", "aim", "direct", "have", "file", "bring",
+                         "lodge", "voice", "express", "hurl", "throw", "fire"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 CLIMB_DEPS = frozenset({"xcomp", "pcomp", "prep", "dobj", "pobj", "acomp", "attr", "oprd",
                         "advcl", "conj", "ccomp", "acl", "relcl", "amod", "compound", "nmod",
@@ -63,12 +65,20 @@ class RelationReader:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.entities: list[Entity] = doc._.gb_entities
+        self._busy: set[int] = set()  # tokens being resolved: "we" inside "we said" never loops
 
     # ---------------------------------------------------------------- arguments
     def actors(self, token: Token | None) -> list[int]:
         """Actor entities a token stands for, including "the efforts of X" -> X."""
-        if token is None:
+        if token is None or token.i in self._busy:
             return []
+        self._busy.add(token.i)
+        try:
+            return self._actors(token)
+        finally:
+            self._busy.discard(token.i)
+
+    def _actors(self, token: Token) -> list[int]:
         lower = token.lower_
         if lower in FIRST_PERSON_PLURAL or lower in FIRST_PERSON_SINGULAR:
             speaker = self.speaker(token)
@@ -154,6 +164,11 @@ class RelationReader:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return self.actors(pobj)
+        if depth > 0:
+            # "Moscow was committed to supporting ...": the passive subject controls
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    return self.actors(child)
         head = verb.head
         if head.i == verb.i:
             return []
@@ -269,6 +284,9 @@ class RelationReader:
                     yield tok, self.subject(tok), accused, "rule:hold-responsible", 0.85
             elif tok.pos_ in {"NOUN", "PROPN"} and lemma in ACCUSE_NOUNS:
                 accused = self._prep_objects(tok, ACCUSE_OBJECT_PREPS)
+                if not accused and tok.dep_ == "dobj" and tok.head.lemma_ in LIGHT_VERBS:
+                    # "took another jab at the West": the parser attaches "at" to the verb
+                    accused = self._prep_objects(tok.head, ACCUSE_OBJECT_PREPS - {"of", "on"})
                 if accused:
                     yield tok, self.verb_subject_for_noun(tok), accused, "rule:accuse-noun", 0.75
             elif tok.pos_ == "VERB" and lemma in CLAIM_VERBS:

@@ -27,6 +27,7 @@ from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, HONORIFICS, NON_OFFICIAL_ROLES, PORTFOLIOS, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
 )
+from graphbuild.nlp.entities import appositive_role
 from graphbuild.nlp.model import Entity, Relation
 
 if not Doc.has_extension("gb_roles"):
@@ -155,8 +156,8 @@ class RoleReader:
                 if child.dep_ == "appos" and child.lower_ in ROLE_NOUNS:
                     role_tok = child
                     break
-            if role_tok is None and root.dep_ == "appos" and root.head.lower_ in ROLE_NOUNS:
-                role_tok = root.head
+            if role_tok is None:
+                role_tok = appositive_role(root)
             if role_tok is None and root.dep_ in {"nsubj"} and root.head.lemma_ == "be":
                 for child in root.head.children:
                     if child.dep_ == "attr" and child.lower_ in ROLE_NOUNS:
