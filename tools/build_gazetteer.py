@@ -214,10 +214,12 @@ def build_countries(curation: dict[str, Any] | None = None) -> dict[str, Any]:
         entry["demonyms"] = [d for d in entry["demonyms"] if alias_key(d).casefold() not in ambiguous_keys]
     # A name two states claim must be settled in the curation.
     owners: dict[str, set[str]] = {}
+    spelling: dict[str, str] = {}
     for entry in entries:
         for name in [entry["name"], *entry["aliases"]]:
             owners.setdefault(alias_key(name), set()).add(entry["key"])
-    clashes = {k: sorted(v) for k, v in owners.items() if len(v) > 1}
+            spelling.setdefault(alias_key(name), name)
+    clashes = {spelling[k]: sorted(v) for k, v in sorted(owners.items()) if len(v) > 1}
     if clashes:
         raise GeneratorError(
             "names claimed by several states (settle them in the curation's "

@@ -129,8 +129,8 @@ def normalize(surface: str) -> str:
     text = _POSSESSIVE_RE.sub("", text)
     text = _THE_RE.sub("", text)
     text = text.replace(".", "").replace(",", " ").replace("-", " ").replace("/", " ")
-    text = _SPACES_RE.sub(" ", text).strip(_STRIP)
-    return _THE_RE.sub("", text)
+    text = _THE_RE.sub("", _SPACES_RE.sub(" ", text).strip(_STRIP))
+    return "" if text.casefold() == "the" else text
 
 
 def _is_acronym(norm: str) -> bool:
