@@ -249,17 +249,23 @@ def _byline(line: str) -> str | None:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _is_title(line: _Line, following: list[_Line]) -> bool:
+def _is_title(line: _Line, following: list[_Line], blank_after: bool) -> bool:
+    """A Markdown heading, or a short first line. Followed by a blank line (BBC News)
+    it may start in lower case ("iTunes ...") or end in an ellipsis; run on into the
+    text (DWIE) it must look like a headline: a capital, no closing punctuation."""
     if _HEADING.match(line.raw):
         return True
     text = line.text
     words = text.split()
+    if blank_after:
+        shaped = text[-1] not in ",;:" and not re.search(r"(?<!\.)\.$", text)
+    else:
+        shaped = not (text[0].isalpha() and text[0].islower()) and text[-1] not in ".,;:"
     return (
         bool(following)
+        and shaped
         and len(words) <= 20 and len(text) <= 200
         and any(c.isalpha() for c in text)
-        and not (text[0].isalpha() and text[0].islower())
-        and text[-1] not in ".,;:"
         and _DATE_LINE.match(text) is None
         and _BYLINE.match(text) is None
         and _URL.match(text) is None
@@ -315,7 +321,8 @@ def recover(plain: str, chars: str | None = None, *, date_hint: str | None = Non
     for i, line in enumerate(header):
         if line.start in consumed:
             continue
-        if i == 0 and _is_title(line, nonempty[1:]):
+        blank_after = line.end + 1 < len(plain) and plain[line.end + 1:].split("\n", 1)[0].strip() == ""
+        if i == 0 and _is_title(line, nonempty[1:], blank_after):
             found.title = " ".join(re.sub(r"^#{1,6}\s+|\s+#+$", "", line.text).split())
             consumed.add(line.start)
             continue

@@ -90,7 +90,11 @@ def test_date_from_name(name, expected):
         ("# Heading title\n\nText.", "Heading title"),
         ("This is a sentence that ends with a full stop.\n\nMore text.", None),
         ("only one line", None),
-        ("lower-case start is a sentence fragment\n\nMore.", None),
+        ("lower-case start runs on\ninto the text.", None),
+        ("iTunes now selling Band Aid song\n\nIpod owners can now download it.", "iTunes now selling Band Aid song"),
+        ("Rivals of the pounds 400 Apple...\n\nThe Mac mini is cheap.", "Rivals of the pounds 400 Apple..."),
+        ("A lead sentence ends here.\n\nMore text.", None),
+        ("Headline run on:\nthe text.", None),
         ("October 29, 2014\n\nText.", None),
     ],
 )
