@@ -16,7 +16,8 @@ The shapes it knows, from real files:
 - ``Contact the author at ...``;
 - a wire dateline opening the body, ``MOSCOW, January 13 (Sputnik) - ``: the place,
   the day and month, the agency (AP, Reuters, Sputnik style);
-- a Reuters sign-off, a last line ``Reuter``.
+- a Reuters sign-off, a last line ``Reuter``;
+- a front matter block (``---`` / ``title: ...`` / ``---``) opening a Markdown file.
 """
 from __future__ import annotations
 
@@ -273,6 +274,39 @@ def _is_title(line: _Line, following: list[_Line], blank_after: bool) -> bool:
     )
 
 
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>(?:.*\n){0,40}?)---[ \t]*(?:\n|\Z)")
+_FRONT_KEYS = {
+    "title": "title", "headline": "title",
+    "date": "date", "published": "date", "datepublished": "date",
+    "author": "author", "authors": "author", "byline": "author",
+    "url": "url", "link": "url", "canonical": "url", "canonical_url": "url",
+    "source": "source", "publisher": "source", "site": "source", "site_name": "source",
+}
+
+
+def _front_matter(text: str, found: Recovered) -> int:
+    r"""Read a YAML-style front matter block (``---`` ... ``---``) opening a Markdown
+    file: simple ``key: value`` lines only. Returns where the block ends, or 0.
+
+    >>> found = Recovered()
+    >>> _front_matter('---\ntitle: "Talks fail"\ndate: 2015-05-05\ntags: [a]\n---\nText', found)
+    55
+    >>> found.title, found.date
+    ('Talks fail', '2015-05-05')
+    """
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return 0
+    for line in m["body"].splitlines():
+        key, sep, value = line.partition(":")
+        field_name = _FRONT_KEYS.get(key.strip().lower())
+        value = value.strip().strip("'\"").strip()
+        if not sep or field_name is None or not value or getattr(found, field_name):
+            continue
+        setattr(found, field_name, iso_date(value) if field_name == "date" else value)
+    return m.end()
+
+
 def recover(plain: str, chars: str | None = None, *, date_hint: str | None = None) -> Recovered:
     """Find the metadata in a normalised article text.
 
@@ -288,11 +322,14 @@ def recover(plain: str, chars: str | None = None, *, date_hint: str | None = Non
     ['By Jane Doe', 'May 5, 2015', 'MOSCOW (TASS) - ']
     """
     chars = plain if chars is None else chars
-    lines = _lines(plain, chars)
-    nonempty = [line for line in lines if line.text]
     found = Recovered()
-    consumed: set[int] = set()  # starts of lines taken as metadata or title
     spans: list[tuple[int, int]] = []
+    front_end = _front_matter(chars, found)
+    if front_end:
+        spans.append((0, front_end))
+    lines = _lines(plain, chars)
+    nonempty = [line for line in lines if line.text and line.start >= front_end]
+    consumed: set[int] = set()  # starts of lines taken as metadata or title
 
     def blank(line: _Line) -> None:
         consumed.add(line.start)

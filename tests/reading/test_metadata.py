@@ -143,3 +143,18 @@ def test_date_line_forms_in_the_header():
     for line in ("October 29, 2014", "Published: 29 October 2014", "Wednesday, Oct. 29, 2014 12:30 PM",
                  "2014-10-29", "Updated on October 29, 2014 | 09:30 GMT"):
         assert recover(f"A title\n\n{line}\n\nBody text.").date == "2014-10-29", line
+
+
+def test_front_matter():
+    text = ("---\ntitle: 'Talks fail in Geneva'\nauthor: Jane Doe\npublished: May 5, 2015\n"
+            "url: https://example.org/a\nlayout: post\n---\n\nMOSCOW (TASS) - Talks failed.\n")
+    found = recover(text)
+    assert (found.title, found.author, found.date, found.url, found.source, found.dateline) == (
+        "Talks fail in Geneva", "Jane Doe", "2015-05-05", "https://example.org/a", "TASS", "Moscow")
+    end = text.index("---\n\n") + 4
+    assert found.spans[0] == (0, end)
+
+
+def test_unclosed_front_matter_is_text():
+    found = recover("---\ntitle: x\n\nNo closing line here, so this is text.")
+    assert found.title is None and found.spans == []
