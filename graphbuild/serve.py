@@ -7,8 +7,11 @@ queries by GET (``/query?query=...``) and POST (form or ``application/sparql-que
 content negotiation (SPARQL results as JSON, XML, CSV, TSV; graphs as Turtle,
 N-Triples, RDF/XML, JSON-LD ...). Updates are refused (the server is read-only:
 ``/update`` and the Graph Store's write methods answer with an error status).
-``timeout`` becomes Oxigraph's ``--timeout-s``: a query running longer is stopped and
-answered with an error.
+``timeout`` becomes Oxigraph's ``--timeout-s`` (whole seconds): a query running longer
+is cancelled. Oxigraph checks the deadline between evaluation steps, so some plans
+(a sort or a single aggregate over a huge join) overrun it, and when results have
+begun streaming the response keeps its 200 status and ends with Oxigraph's
+"The SPARQL operation has been cancelled" instead of an error status.
 
 It binds to ``127.0.0.1`` unless told otherwise; binding to another address exposes
 the graph to the network with no authentication.
@@ -152,6 +155,7 @@ def serve(
     from graphbuild.store import is_store
 
     path = Path(source)
+    _check_port(host, port)
     scratch = None
     if path.is_dir():
         if not is_store(path):
@@ -181,6 +185,19 @@ def serve(
         server.stop()
         raise
     return server
+
+
+def _check_port(host: str, port: int) -> None:
+    # Checked first: the readiness probe would take another server's answer for ours.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError as err:
+            raise GraphbuildError(
+                f"Cannot listen on {host}:{port}: {err.strerror or err}; choose another --port "
+                "or --host."
+            ) from err
 
 
 def _wait_until_ready(server: Server, within: float) -> None:
