@@ -116,6 +116,33 @@ GOVERNMENT_NOUNS: frozenset[str] = frozenset({
     "cabinet",
 })
 
+#: Words that make an organisation a collective actor of the guidelines' Group type:
+#: parties and movements, armed groups, international bodies, NGOs, media and agencies.
+GROUP_WORDS: frozenset[str] = frozenset({
+    "party", "parties", "movement", "front", "union", "alliance", "coalition", "league",
+    "brigade", "brigades", "militia", "militias", "army", "rebels", "insurgents", "group",
+    "organization", "organisation", "association", "federation", "confederation",
+    "council", "commission", "committee", "forum", "network", "international", "bloc",
+    "democrats", "republicans", "socialists", "communists", "greens", "liberals",
+    "conservatives", "nationalists", "agency", "press", "news", "times", "post", "herald",
+    "gazette", "journal", "tribune", "daily", "magazine", "radio", "television", "tv",
+    "broadcaster", "broadcasting", "newspaper", "telegraph", "guardian", "observer",
+    "monitor", "review", "chronicle", "courier", "express", "mirror", "independent",
+    "foundation", "institute", "watch", "society", "trust", "fund", "campaign",
+    "initiative", "congress", "assembly", "parliament", "court", "tribunal", "bank",
+    "office", "centre", "center", "church", "brotherhood", "taliban", "mujahideen",
+    "jihad", "hezbollah", "hamas", "al-qaeda", "qaeda", "mission", "unions",
+})
+
+#: Nouns that, in apposition or as a compound before a name, say what kind of
+#: organisation it is: "news magazine Der Spiegel", "the opposition party Syriza".
+GROUP_CONTEXT_WORDS: frozenset[str] = frozenset({
+    "party", "newspaper", "daily", "magazine", "broadcaster", "agency", "channel",
+    "network", "group", "movement", "organization", "organisation", "ngo", "charity",
+    "union", "alliance", "coalition", "militia", "rebels", "weekly", "tabloid",
+    "outlet", "station", "paper", "association", "federation", "lobby", "watchdog",
+})
+
 #: Plural nouns after "Western" that name the West as a bloc.
 WEST_NOUNS: frozenset[str] = frozenset({
     "countries", "colleagues", "partners", "powers", "nations", "governments",

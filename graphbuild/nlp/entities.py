@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, GOVERNMENT_NOUNS, HONORIFICS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
+    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFICS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
 
@@ -126,7 +126,29 @@ def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
         return "Ministry", country
     if words and words[0] in {"ministry", "department"}:
         return "Ministry", country
-    return "Group", None
+    if group_evidence(span):
+        return "Group", None
+    # an organisation of unknown kind (a company, a club, a university): typed only
+    # if it takes part in a relation
+    return None, None
+
+
+def group_evidence(span: Span) -> bool:
+    """Whether an organisation's name or context marks it as a party, movement, armed
+    group, international body, NGO or media outlet."""
+    words = {t.lower_ for t in span}
+    if words & GROUP_WORDS:
+        return True
+    root = span.root
+    for tok in list(root.children) + [root.head]:
+        if tok.i in range(span.start, span.end):
+            continue
+        if tok.lower_ in GROUP_CONTEXT_WORDS and tok.dep_ in {"compound", "appos", "nmod", "amod"} | {root.dep_}:
+            return True
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in GROUP_CONTEXT_WORDS:
+        return True
+    return False
 
 
 def _country_entry(gazetteer: Gazetteer, text: str):

@@ -107,7 +107,7 @@ class RelationReader:
         out = []
         for eid in ids:
             ent = self.entities[eid]
-            if ent.type in ACTOR or ent.kind == "person":
+            if ent.type in ACTOR or ent.kind in {"person", "org"}:
                 out.append(eid)
         return out
 
@@ -362,8 +362,10 @@ def find_relations(doc: Doc) -> list[Relation]:
     entities = doc._.gb_entities
     for rel in relations:
         for eid in (rel.subject, rel.object):
-            if entities[eid].kind == "person" and entities[eid].type is None:
-                entities[eid].type = "Official"
+            if entities[eid].type is None:
+                # a person acting in a relation has a public role; an organisation of
+                # unknown kind that accuses, cooperates or has a spokesman is a Group
+                entities[eid].type = "Official" if entities[eid].kind == "person" else "Group"
     seen = set()
     unique = []
     for rel in relations:

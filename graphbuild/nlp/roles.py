@@ -190,7 +190,8 @@ class RoleReader:
         bodies: list[int] = []
         for tok in tokens:
             eid = self.tmap.get(tok.i)
-            if eid is not None and eid != person and self.entities[eid].type in {"Group", "Ministry", "Country"} \
+            if eid is not None and eid != person and (self.entities[eid].type in {"Group", "Ministry", "Country"}
+                                                      or self.entities[eid].kind == "org") \
                     and eid not in bodies:
                 bodies.append(eid)
         if head is None:
@@ -220,7 +221,8 @@ class RoleReader:
                         pp_body_tokens.append(pobj)
         for tok in tokens:
             eid = self.tmap.get(tok.i)
-            if eid is None or eid == person or self.entities[eid].type not in {"Group", "Ministry", "Country"}:
+            if eid is None or eid == person or (self.entities[eid].type not in {"Group", "Ministry", "Country"}
+                                                and self.entities[eid].kind != "org"):
                 continue
             # "envoy for Syria": the topic of an envoy is not its body
             if tok.head.dep_ == "pobj" or tok.dep_ == "pobj":
