@@ -17,9 +17,11 @@ friend". Two measures:
     the line index of balance using integer programming", Optimization Letters),
     solved by HiGHS through :func:`scipy.optimize.milp` (exact unless the time
     limit stops it; the result says which);
-  - ``"local-search"``: seeded multi-start descent over single-actor camp
-    changes (an upper bound, not exact), for graphs above :data:`MILP_EDGE_LIMIT`
-    edges.
+  - ``"local-search"``: descent over single-actor camp changes from the camps
+    of the leading eigenvector of the signed adjacency matrix and from seeded
+    random starts (an upper bound, not exact), for graphs above
+    :data:`MILP_EDGE_LIMIT` edges, and to improve on a MILP stopped by its time
+    limit.
 
 networkx has none of these.
 """
@@ -215,6 +217,24 @@ def _milp(S: nx.Graph, weight: str | None, time_limit: float) -> tuple[dict, boo
     return {node: int(x[i]) for i, node in enumerate(nodes)}, result.status == 0
 
 
+def _spectral_start(n: int, us, vs, negative, weights) -> list[int]:
+    """Camps from the signs of the leading eigenvector of the signed adjacency
+    matrix: in a balanced graph it separates the two camps exactly."""
+    if n < 3 or len(us) == 0:
+        return [0] * n
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.linalg import ArpackNoConvergence, eigsh
+
+    values = np.where(negative, -weights, weights)
+    A = coo_matrix((np.concatenate([values, values]), (np.concatenate([us, vs]), np.concatenate([vs, us]))),
+                   shape=(n, n)).tocsr()
+    try:
+        _, vectors = eigsh(A.astype(float), k=1, which="LA", v0=np.ones(n), maxiter=5000)
+    except (ArpackNoConvergence, ValueError):
+        return [0] * n
+    return [int(x < 0) for x in vectors[:, 0]]
+
+
 def _local_search(S: nx.Graph, weight: str | None, restarts: int, seed: int) -> dict:
     nodes = sorted(S, key=str)
     us, vs, negative, weights = _edge_arrays(S, nodes, weight)
@@ -235,7 +255,8 @@ def _local_search(S: nx.Graph, weight: str | None, restarts: int, seed: int) -> 
 
     best_part = [0] * len(nodes)
     best_cost = _cost(np.array(best_part), us, vs, negative, weights)
-    starts = [[0] * len(nodes)] + [[rng.randint(0, 1) for _ in nodes] for _ in range(restarts)]
+    starts = [[0] * len(nodes), _spectral_start(len(nodes), us, vs, negative, weights)]
+    starts += [[rng.randint(0, 1) for _ in nodes] for _ in range(restarts)]
     for part in starts:
         improved = True
         while improved:
@@ -316,6 +337,13 @@ def frustration_index(
         partition, exact = _exhaustive(S, weight), True
     elif method == "milp":
         partition, exact = _milp(S, weight, time_limit)
+        if not exact:  # stopped by the time limit: keep the better of its incumbent and local search
+            local = _local_search(S, weight, restarts, seed)
+            us, vs, negative, weights = _edge_arrays(S, sorted(S, key=str), weight)
+            order = sorted(S, key=str)
+            if _cost(np.array([local[n] for n in order]), us, vs, negative, weights) < _cost(
+                    np.array([partition[n] for n in order]), us, vs, negative, weights):
+                partition = local
     elif method == "local-search":
         partition, exact = _local_search(S, weight, restarts, seed), False
     else:

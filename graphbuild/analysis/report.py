@@ -127,7 +127,7 @@ def _balance(MG: nx.MultiDiGraph, S: nx.Graph) -> dict:
             raise ValueError("the signed graph has no edges (no positive accuses/cooperatesWith statements)")
         # Isolated actors belong to either camp; leave them out of the camps.
         tied = S.subgraph([n for n in S if S.degree(n) > 0])
-        result = balance.frustration_index(tied).as_dict()
+        result = balance.frustration_index(tied, time_limit=10).as_dict()
         result["camps"] = [[MG.nodes[n].get("label", n) for n in camp] for camp in result["camps"]]
         result["frustrated"] = [[MG.nodes[n].get("label", n) for n in edge] for edge in result["frustrated"]]
         result["edges"] = S.number_of_edges()
