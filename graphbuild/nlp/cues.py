@@ -30,7 +30,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
 STATE_ROLES: frozenset[str] = frozenset({
     "president", "premier", "chancellor", "king", "queen", "emir", "sultan", "monarch",
     "dictator", "ruler", "prime minister", "pm", "head of state", "head of government",
-    "president-elect", "vice-president", "vice president", "strongman", "leader",
+    "president-elect", "vice-president", "vice president", "strongman",
     "ambassador", "envoy", "diplomat", "consul", "foreign minister", "minister",
     "secretary of state", "negotiator", "crown prince", "prince", "sheikh",
 })
@@ -185,6 +185,21 @@ ACCUSE_VERBS: frozenset[str] = frozenset({
 HOLD_RESPONSIBLE_ADJ: frozenset[str] = frozenset({
     "responsible", "accountable", "liable", "culpable", "guilty",
 })
+
+#: What one is called on to do when accused: "urged Livingstone to *apologise*".
+AMENDS_VERBS: frozenset[str] = frozenset({
+    "apologise", "apologize", "resign", "quit", "retract", "withdraw", "explain",
+    "justify", "stop", "halt", "end", "cease", "repent", "recant", "step",
+})
+
+#: Adjectives that accuse their "of" object: "an article *critical of* the army".
+ACCUSE_ADJECTIVES: frozenset[str] = frozenset({
+    "critical", "dismissive", "scornful", "contemptuous", "suspicious", "hostile",
+})
+
+#: Nouns that name a partner by their possessor: "one of Tymoshenko's *allies*".
+ALLY_NOUNS: frozenset[str] = frozenset({"ally", "allies", "partner", "partners", "friend", "friends",
+                                        "supporter", "supporters", "backer", "backers"})
 
 #: Nouns that accuse: "accusations *against* X", "criticism *of* X", "a jab *at* X".
 ACCUSE_NOUNS: frozenset[str] = frozenset({

@@ -24,9 +24,15 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFICS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
+    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFICS, PORTFOLIOS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
+
+#: Single words of portfolios: "Interior", "Culture, Media and Sport".
+PORTFOLIO_WORDS = frozenset(w for p in PORTFOLIOS for w in p.split()) | {
+    "media", "sport", "sports", "constitutional", "affairs", "pensions", "work", "skills",
+    "commonwealth", "exchequer", "home", "foreign", "defence", "defense",
+}
 
 SKIP_LABELS = frozenset({
     "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE",
@@ -69,6 +75,13 @@ def trim_person(span: Span) -> Span | None:
 
 def _is_title_word(token) -> bool:
     return token.lower_ in ROLE_NOUNS or token.lower_ in HONORIFICS
+
+
+def _is_portfolio(span: Span) -> bool:
+    words = [t.lower_ for t in span if not t.is_punct and t.lower_ not in {"and", "&", "of"}]
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return bool(words) and all(w in PORTFOLIO_WORDS for w in words) and (
+        nxt is None or nxt.lower_ in ROLE_NOUNS or len(words) == 1)
 
 
 def appositive_role(root):
@@ -198,6 +211,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             if not any(t.text[:1].isupper() for t in span):
                 continue
+            if _is_portfolio(span):
+                continue  # "Interior" of "Interior Minister X" is part of a title
             if looks_like_person(span):
                 add(span, "person", None)
                 continue

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.coref import resolve_token
 from graphbuild.nlp.cues import (
-    ACCUSE_NOUNS, ACCUSE_OBJECT_PREPS, ACCUSE_VERBS, CLAIM_VERBS, COOPERATE_NOUNS,
+    ACCUSE_ADJECTIVES, ALLY_NOUNS, AMENDS_VERBS, ACCUSE_NOUNS, ACCUSE_OBJECT_PREPS, ACCUSE_VERBS, CLAIM_VERBS, COOPERATE_NOUNS,
     COOPERATE_VERBS, EFFORT_NOUNS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,
     HOLD_RESPONSIBLE_ADJ, NEGATIONS, REFUSAL_WORDS, RELAY_VERBS, SPEECH_VERBS, SUPPORT_VERBS,
     WRONGDOING_VERBS,
@@ -287,8 +287,33 @@ class RelationReader:
                 if not accused and tok.dep_ == "dobj" and tok.head.lemma_ in LIGHT_VERBS:
                     # "took another jab at the West": the parser attaches "at" to the verb
                     accused = self._prep_objects(tok.head, ACCUSE_OBJECT_PREPS - {"of", "on"})
+                if not accused:
+                    # "an outburst aimed at BBC journalists"
+                    for acl in tok.children:
+                        if acl.dep_ == "acl" and acl.lemma_ in {"aim", "direct", "target", "level"}:
+                            accused = self._prep_objects(acl, {"at", "against", "toward", "towards"})
                 if accused:
                     yield tok, self.verb_subject_for_noun(tok), accused, "rule:accuse-noun", 0.75
+            elif tok.pos_ == "VERB" and lemma in DEMAND_VERBS | {"tell"}:
+                # "Blair urged Livingstone to apologise": a demand for amends accuses
+                for comp in tok.children:
+                    if comp.dep_ in {"xcomp", "ccomp"} and comp.lemma_ in AMENDS_VERBS:
+                        accused = [e for c in tok.children if c.dep_ in {"dobj", "dative"} for e in self.actors(c)]
+                        accused += [e for s in comp.children if s.dep_ == "nsubj" for e in self.actors(s)]
+                        if not accused:
+                            accused = self._prep_objects(tok, {"on"})
+                        if accused:
+                            yield tok, self.subject(tok), accused, "rule:demand-amends", 0.7
+            elif tok.pos_ == "ADJ" and lemma in ACCUSE_ADJECTIVES:
+                accused = self._prep_objects(tok, {"of", "towards", "toward"})
+                if accused:
+                    if tok.dep_ == "acomp":
+                        accusers = self.subject(tok.head)
+                    elif tok.dep_ in {"amod"}:
+                        accusers = self.verb_subject_for_noun(tok.head)
+                    else:
+                        accusers = self.verb_subject_for_noun(tok)
+                    yield tok, accusers, accused, "rule:accuse-adjective", 0.7
             elif tok.pos_ == "VERB" and lemma in CLAIM_VERBS:
                 for comp in tok.children:
                     if comp.dep_ == "ccomp" and comp.lemma_ in WRONGDOING_VERBS:
@@ -315,6 +340,12 @@ class RelationReader:
                     partners += self._prep_objects(tok, {"with"})
                 if partners:
                     yield tok, self.subject(tok), partners, "rule:support-verb", 0.7
+            elif tok.pos_ == "NOUN" and lemma in ALLY_NOUNS | {"ally"}:
+                # "X, one of Tymoshenko's political allies": X cooperates with Tymoshenko
+                partners = [e for c in tok.children if c.dep_ == "poss" for e in self.actors(c)]
+                partners += self._prep_objects(tok, {"of"})
+                if partners:
+                    yield tok, self._described(tok), partners, "rule:ally-noun", 0.65
             elif tok.pos_ in {"NOUN", "PROPN"} and lemma in COOPERATE_NOUNS:
                 partners = self._prep_objects(tok, {"with"})
                 between = self._prep_objects(tok, {"between", "among"})
@@ -323,6 +354,23 @@ class RelationReader:
                     continue
                 if partners:
                     yield tok, self.verb_subject_for_noun(tok), partners, "rule:cooperation-noun", 0.7
+
+    def _described(self, noun: Token) -> list[int]:
+        """Who a descriptive noun phrase is about: "X, one of Y's allies", "X is Y's ally"."""
+        node = noun
+        if node.head.dep_ == "pobj" or node.dep_ == "pobj":
+            # "one of Y's allies": climb from "allies" to "one"
+            prep = node.head
+            if prep.dep_ == "prep" and prep.head.lower_ in {"one", "some", "many", "two"}:
+                node = prep.head
+        if node.dep_ == "appos":
+            return self.actors(node.head)
+        if node.dep_ == "attr":
+            return self.subject(node.head)
+        for child in node.children:
+            if child.dep_ == "appos":
+                return self.actors(child)
+        return []
 
     def _prep_objects(self, tok: Token, preps: set[str] | frozenset[str]) -> list[int]:
         out: list[int] = []

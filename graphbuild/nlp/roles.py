@@ -35,6 +35,7 @@ if not Doc.has_extension("gb_roles"):
 
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
                     "spokeswomen", "spokespersons"})
+LOCAL_ROLES = frozenset({"mayor", "governor", "councillor", "councilor", "alderman", "sheriff"})
 MINISTERIAL = frozenset({"minister", "secretary", "ministers", "secretaries"})
 TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "punct", "nummod", "npadvmod",
                         "cc", "conj", "advmod", "quantmod"})
@@ -118,22 +119,28 @@ class RoleReader:
     def _country_ids(self) -> list[int]:
         return [e.id for e in self.entities if e.type == "Country"]
 
-    def context_country(self, position: int, portfolio: str | None = None) -> str | None:
-        """The country a title without one most likely belongs to."""
+    def context_country(self, head: Token, portfolio: str | None = None) -> str | None:
+        """The country a title without one most likely belongs to: the country of a
+        ministry of the same portfolio, else the one country the sentence names, else
+        a country that dominates the article (at least half its country mentions)."""
         if portfolio:
             for ent in self.entities:
                 if ent.type == "Ministry" and ent.country and portfolio.lower() in ent.name.lower():
                     return ent.country
-        best = None
-        for ent in self.entities:
-            if ent.kind == "person" and ent.type == "Official" and ent.country and ent.mentions \
-                    and ent.mentions[0][0] < position:
-                best = ent.country
-        if best:
-            return best
+        sent = head.sent
+        in_sentence = {self.entities[self.tmap[t.i]].key for t in sent
+                       if t.i in self.tmap and self.entities[self.tmap[t.i]].type == "Country"}
+        in_sentence.discard(None)
+        if len(in_sentence) == 1:
+            return in_sentence.pop()
+        if in_sentence:
+            return None
         counts = {e.key: len(e.mentions) for e in self.entities if e.type == "Country" and e.key}
+        total = sum(counts.values())
         if counts:
-            return max(sorted(counts), key=lambda k: counts[k])
+            best = max(sorted(counts), key=lambda k: counts[k])
+            if counts[best] * 2 >= total:
+                return best
         return None
 
     # ---------------------------------------------------------------- roles
@@ -272,6 +279,13 @@ class RoleReader:
                     or f"{head.lower_} of {words}" in title_l:
                 portfolio = name
                 break
+        if head.lower_ in LOCAL_ROLES:
+            role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
+            country = None
+        elif any(self.entities[b].type in {"Group", "Ministry"} for b in role.bodies) and not (
+                head.lower_ in STATE_ROLES and head.lower_ not in {"leader", "minister"}):
+            # "editor-in-chief of Germany's public broadcaster ZDF": ZDF, not Germany
+            role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
         explicit_state_body = any(self.entities[b].type in {"Ministry", "Country"} for b in role.bodies)
         has_group = any(self.entities[b].type == "Group" for b in role.bodies)
         uk_post = None
@@ -285,7 +299,9 @@ class RoleReader:
             pass  # a party's or organisation's post: "Tory leader", "UN envoy"
         elif head.lower_ in MINISTERIAL or is_state_role or portfolio:
             if country is None:
-                country = self.context_country(head.idx, portfolio)
+                country = self.entities[role.person].country
+            if country is None:
+                country = self.context_country(head, portfolio)
             if not explicit_state_body:
                 if uk_post and (country in (None, "country:GBR")):
                     role.bodies.append(self._new_body(uk_post, country or "country:GBR", None, None))
