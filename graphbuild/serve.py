@@ -162,6 +162,7 @@ def serve(
             raise GraphFileError(
                 f"{path} is not a graphbuild store; give a store directory or a graph file."
             )
+        _check_store(path)
         location = path
     else:
         scratch = tempfile.TemporaryDirectory(prefix="graphbuild-serve-")
@@ -187,6 +188,13 @@ def serve(
     return server
 
 
+def _check_store(path: Path) -> None:
+    """Raise :class:`GraphFileError` now, not from the server, for a damaged store."""
+    from graphbuild.store import Store
+
+    Store.open(path, read_only=True, create=False).close()
+
+
 def _check_port(host: str, port: int) -> None:
     # Checked first: the readiness probe would take another server's answer for ours.
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -206,10 +214,12 @@ def _wait_until_ready(server: Server, within: float) -> None:
     while True:
         if server.process.poll() is not None:
             server._log.seek(0)
-            detail = " ".join(server._log.read().split())[-500:]
+            # Oxigraph appends a Rust backtrace to its error: keep the message only.
+            log = server._log.read().split("Stack backtrace:")[0]
+            detail = " ".join(log.split())[-500:]
             raise GraphbuildError(
                 f"The SPARQL server on {server.host}:{server.port} stopped at once: "
-                f"{detail or 'no message'}; is the port in use (--port)?"
+                f"{detail or 'no message'}"
             )
         try:
             with urllib.request.urlopen(probe, timeout=2) as response:

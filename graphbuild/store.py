@@ -108,7 +108,7 @@ class Store:
             )
         try:
             store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as err:
+        except (OSError, RuntimeError) as err:  # RocksDB corruption is a RuntimeError
             message = " ".join(str(err).split())
             if "lock" in message.lower():
                 raise GraphFileError(

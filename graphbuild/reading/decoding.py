@@ -96,8 +96,8 @@ def decode(data: bytes, *, declared: bool = False) -> tuple[str, str]:
         raise NotText("it contains NUL bytes")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        not_utf8 = f"it is not valid UTF-8 ({err.reason} at byte {err.start})"
     if declared:
         encoding = declared_charset(data)
         if encoding is not None:
@@ -105,14 +105,14 @@ def decode(data: bytes, *, declared: bool = False) -> tuple[str, str]:
                 return _checked(data.decode(encoding)), encoding
             except (UnicodeDecodeError, NotText):
                 pass
-    return _detect(data)
+    return _detect(data, not_utf8)
 
 
-def _detect(data: bytes) -> tuple[str, str]:
+def _detect(data: bytes, not_utf8: str) -> tuple[str, str]:
     results = charset_normalizer.from_bytes(data)
     best = results.best()
     if best is None:
-        raise NotText("it is not UTF-8 and no text encoding fits its bytes")
+        raise NotText(f"{not_utf8} and no other text encoding fits its bytes")
     candidates = [best.encoding]
     tied = [m for m in results if m.chaos == best.chaos and m.coherence == best.coherence]
     if any("cp1252" in m.could_be_from_charset for m in tied):
@@ -122,7 +122,7 @@ def _detect(data: bytes) -> tuple[str, str]:
             return _checked(data.decode(encoding)), encoding
         except UnicodeDecodeError:
             continue
-    raise NotText("it is not UTF-8 and no text encoding fits its bytes")
+    raise NotText(f"{not_utf8} and no other text encoding fits its bytes")
 
 
 def _checked(text: str) -> str:
