@@ -21,6 +21,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "negotiator", "founder", "co-founder", "executive", "ceo", "boss", "editor",
     "editor-in-chief", "president-elect", "prime", "constable", "superintendent",
     "inspector", "councillor", "councilor", "coordinator", "member", "militant",
+    "correspondent", "reporter", "journalist", "columnist", "host", "presenter",
     "commandant", "rapporteur", "chairperson", "vice-chancellor", "dictator",
     "strongman", "ruler", "monarch", "candidate", "campaigner", "activist", "analyst",
     "spokesmen", "spokeswomen", "spokespersons",
@@ -38,7 +39,9 @@ STATE_ROLES: frozenset[str] = frozenset({
 #: Role nouns that name no public post: a person with only these is not an Official.
 NON_OFFICIAL_ROLES: frozenset[str] = frozenset({
     "analyst", "campaigner", "activist", "candidate", "member", "militant", "founder",
-    "co-founder",
+    "co-founder", "editor", "correspondent", "reporter", "journalist", "author", "writer",
+    "columnist", "host", "presenter", "fellow", "professor", "researcher", "expert",
+    "lecturer", "scientist", "economist", "lawyer", "doctor",
 })
 
 #: Single titles written before a name ("Mr Howard", "Dr Reid"): not roles by themselves.

@@ -128,8 +128,9 @@ class RoleReader:
                 if ent.type == "Ministry" and ent.country and portfolio.lower() in ent.name.lower():
                     return ent.country
         sent = head.sent
-        in_sentence = {self.entities[self.tmap[t.i]].key for t in sent
-                       if t.i in self.tmap and self.entities[self.tmap[t.i]].type == "Country"}
+        window = range(max(sent.start, head.i - 12), head.i)
+        in_sentence = {self.entities[self.tmap[i]].key for i in window
+                       if i in self.tmap and self.entities[self.tmap[i]].type == "Country"}
         in_sentence.discard(None)
         if len(in_sentence) == 1:
             return in_sentence.pop()
@@ -139,7 +140,7 @@ class RoleReader:
         total = sum(counts.values())
         if counts:
             best = max(sorted(counts), key=lambda k: counts[k])
-            if counts[best] * 2 >= total:
+            if counts[best] * 3 >= total * 2 and counts[best] >= 2:
                 return best
         return None
 
@@ -239,14 +240,20 @@ class RoleReader:
             if eid not in bodies:
                 bodies.append(eid)
         for pobj in pp_body_tokens:
-            if pobj.i in self.tmap or pobj.lower_ not in BODY_HEADS:
+            if pobj.i in self.tmap or pobj.lower_ not in BODY_HEADS or pobj.lower_ in ROLE_NOUNS:
                 continue
             # "the head of the Russian Foreign Ministry's department of new challenges": a body
             owner = None
             for child in pobj.children:
                 if child.dep_ == "poss" and child.i in self.tmap:
                     owner = self.tmap[child.i]
-            words = [t for t in pobj.subtree if t.i >= pobj.i]
+            words = []
+            for t in pobj.subtree:
+                if t.i < pobj.i:
+                    continue
+                if t.is_punct or t.dep_ in {"appos", "relcl", "acl"} or t.pos_ in {"VERB", "AUX"}:
+                    break
+                words.append(t)
             span = self.doc[words[0].i:words[-1].i + 1]
             country = self.entities[owner].country if owner is not None else None
             body = self._new_body(span.text, country, owner, span)
@@ -266,6 +273,8 @@ class RoleReader:
             entry = self.gaz.country_of_demonym(tok.text)
             if entry is not None:
                 country = entry.key
+        explicit_country = country is not None or any(
+            self.entities[b].type == "Country" for b in role.bodies)
         for b in role.bodies:
             ent = self.entities[b]
             if ent.type == "Country" and ent.key:
@@ -306,15 +315,21 @@ class RoleReader:
                 if uk_post and (country in (None, "country:GBR")):
                     role.bodies.append(self._new_body(uk_post, country or "country:GBR", None, None))
                 elif portfolio and head.lower_ in MINISTERIAL and country:
-                    role.bodies.append(self._implied_ministry(portfolio, country))
-            if country and (is_state_role or head.lower_ in MINISTERIAL):
+                    # the implied ministry is an actor of the graph, but the official is
+                    # said to speak for the state the text names, not for a body it
+                    # never names
+                    self._implied_ministry(portfolio, country)
+            if country and (is_state_role or head.lower_ in MINISTERIAL) and (
+                    explicit_country or not role.bodies):
                 cid = self._entity_by_key(country)
                 if cid not in role.bodies:
                     role.bodies.append(cid)
         person = self.entities[role.person]
         if country and person.country is None:
             person.country = country
-        role.official = head.lower_ not in NON_OFFICIAL_ROLES
+        unknown = [b for b in role.bodies if self.entities[b].type is None]
+        role.bodies = [b for b in role.bodies if self.entities[b].type is not None]
+        role.official = head.lower_ not in NON_OFFICIAL_ROLES and not (unknown and not role.bodies)
         return role
 
     def _implied_ministry(self, portfolio: str, country: str) -> int:
