@@ -37,7 +37,7 @@ def build(paths, output, gazetteer, jobs, skip_bad, follow_symlinks, max_bytes, 
     def on_skip(path, message):
         skipped.append((str(path), str(message)))
         if not quiet:
-            click.echo(f"graphbuild: skipped {message}", err=True)
+            click.echo(f"graphbuild: skipped {path}: {str(message).replace('; skipped', '')}", err=True)
 
     if jobs == 0:
         jobs = os.cpu_count() or 1
