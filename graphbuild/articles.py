@@ -614,8 +614,11 @@ def _bare(err: InputError) -> str:
 
 def _extract_html(html: str) -> tuple[str, dict] | None:
     """The article text of an HTML page and its metadata, by trafilatura."""
+    # trafilatura drops <script> and <style> itself; <noscript> is kept as text
+    # ("Please enable JavaScript") unless pruned.
     result = trafilatura.extract(html, output_format="json", with_metadata=True,
-                                 include_comments=False, deduplicate=False)
+                                 include_comments=False, deduplicate=False,
+                                 prune_xpath=["//noscript", "//template"])
     if not result:
         return None
     data = json.loads(result)

@@ -490,7 +490,8 @@ def read_graph(paths: Iterable[str | Path]) -> Dataset:
             try:
                 dataset.parse(file, format=fmt)
             except Exception as err:  # rdflib's parsers raise many unrelated types
-                message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+                # rdflib puts the line on the first line and the problem on the next
+                message = " ".join(str(err).split()) or type(err).__name__
                 raise GraphFileError(f"Cannot parse {file} as {fmt}: {message}") from err
     return dataset
 

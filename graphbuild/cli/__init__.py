@@ -37,9 +37,17 @@ def _one_line(text: str) -> str:
 class _Group(click.Group):
     def invoke(self, ctx):
         debug = _debug_wanted(ctx)
+        rdflib_logger = logging.getLogger("rdflib")
+        level = rdflib_logger.level
         if not debug:
             # rdflib logs a warning per odd IRI while parsing a bad file: the error says it.
-            logging.getLogger("rdflib").setLevel(logging.ERROR)
+            rdflib_logger.setLevel(logging.ERROR)
+        try:
+            return self._invoke(ctx, debug)
+        finally:
+            rdflib_logger.setLevel(level)
+
+    def _invoke(self, ctx, debug: bool):
         try:
             return super().invoke(ctx)
         except GraphbuildError as err:
@@ -54,8 +62,12 @@ class _Group(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except BrokenPipeError:
-            # `graphbuild query ... | head`: the reader left; nothing to report.
-            sys.stderr.close()
+            # `graphbuild query ... | head`: the reader left; nothing to report. Point
+            # stdout at /dev/null so the flush at exit does not fail again.
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            except (OSError, ValueError, AttributeError):  # no real stdout (tests)
+                pass
             sys.exit(1)
         except Exception as err:  # noqa: BLE001 - the last line of defence
             if debug:
