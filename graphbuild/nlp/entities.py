@@ -114,8 +114,8 @@ def looks_like_person(span: Span) -> bool:
         return True
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in ROLE_NOUNS and prev.head.i >= span.start \
-            and prev.text[:1].isupper() and len(span) >= 2:
-        return True
+            and len(span) >= 2 and all(t.text[:1].isupper() for t in span):
+        return True  # "Holyrood leader Nicola Sturgeon", "Minister Jane Doe"
     return False
 
 

@@ -67,7 +67,7 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
             break
         if tok.is_punct and tok.text not in {"-", "'", "’"}:
             break
-        if not (i < tok.head.i < end):
+        if not (i < tok.head.i < end) and tok.dep_ != "case":
             break
         toks.insert(0, tok)
         i -= 1
@@ -202,6 +202,14 @@ class RoleReader:
                                                       or self.entities[eid].kind == "org") \
                     and eid not in bodies:
                 bodies.append(eid)
+        for eid in self._modifier_groups(tokens, head):
+            if eid not in bodies and eid != person:
+                bodies.append(eid)
+        # "the SNP's Holyrood leader": the possessor is the body of the post
+        possessors = [self.tmap[t.i] for t in tokens if t.i in self.tmap and t.i + 1 < len(self.doc)
+                      and self.doc[t.i + 1].dep_ == "case" and self.tmap[t.i] in bodies]
+        if possessors:
+            bodies = [b for b in bodies if b in possessors]
         if head is None:
             # "Labour's Ken Livingstone", "Tory Michael Howard": party membership
             if bodies and all(self.entities[b].type == "Group" for b in bodies):
@@ -258,10 +266,42 @@ class RoleReader:
             country = self.entities[owner].country if owner is not None else None
             body = self._new_body(span.text, country, owner, span)
             bodies.insert(0, body)
+        for eid in self._modifier_groups([t for t in tokens if t.i < role_tok.i], role_tok):
+            if eid not in bodies and eid != person:
+                bodies.append(eid)
         head = role_tok
         pre = [t for t in tokens if t.i <= role_tok.i and t.i not in self.tmap and t.dep_ != "det" and t.tag_ != "POS"]
         title = " ".join(t.text for t in pre if not self._is_demonym(t))
         return self._bodies(Role(person, title, head.lower_, bodies, method="rule:apposition"), tokens, head)
+
+    def _modifier_groups(self, tokens: list[Token], head: Token | None) -> list[int]:
+        """Groups named by a singular modifier in a title: "*Tory* leader",
+        "*Lib Dem* chairman", "*Liberal Democrat* spokesman" (the gazetteer knows the
+        plural "Tories", "Lib Dems", "Liberal Democrats")."""
+        words = [t for t in tokens if (t.i not in self.tmap or self.entities[self.tmap[t.i]].type is None)
+                 and (head is None or t.i < head.i) and t.text[:1].isupper()]
+        found: list[int] = []
+        i = 0
+        while i < len(words):
+            for n in (3, 2, 1):
+                chunk = words[i:i + n]
+                if len(chunk) < n or any(b.i != a.i + 1 for a, b in zip(chunk, chunk[1:])):
+                    continue
+                text = " ".join(t.text for t in chunk)
+                entry = None
+                for form in (text + "s", text[:-1] + "ies" if text.endswith("y") else None, text):
+                    if form:
+                        candidate = self.gaz.lookup(form)
+                        if candidate is not None and candidate.type == "Group":
+                            entry = candidate
+                            break
+                if entry is not None:
+                    found.append(self._entity_by_key(entry.key))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
 
     def _is_demonym(self, tok: Token) -> bool:
         return self.gaz.country_of_demonym(tok.text) is not None
@@ -313,7 +353,11 @@ class RoleReader:
                 country = self.context_country(head, portfolio)
             if not explicit_state_body:
                 if uk_post and (country in (None, "country:GBR")):
-                    role.bodies.append(self._new_body(uk_post, country or "country:GBR", None, None))
+                    entry = self.gaz.lookup(uk_post)
+                    if entry is not None and entry.type == "Ministry":
+                        role.bodies.append(self._entity_by_key(entry.key))
+                    else:
+                        role.bodies.append(self._new_body(uk_post, country or "country:GBR", None, None))
                 elif portfolio and head.lower_ in MINISTERIAL and country:
                     # the implied ministry is an actor of the graph, but the official is
                     # said to speak for the state the text names, not for a body it
@@ -327,9 +371,7 @@ class RoleReader:
         person = self.entities[role.person]
         if country and person.country is None:
             person.country = country
-        unknown = [b for b in role.bodies if self.entities[b].type is None]
-        role.bodies = [b for b in role.bodies if self.entities[b].type is not None]
-        role.official = head.lower_ not in NON_OFFICIAL_ROLES and not (unknown and not role.bodies)
+        role.official = head.lower_ not in NON_OFFICIAL_ROLES
         return role
 
     def _implied_ministry(self, portfolio: str, country: str) -> int:
