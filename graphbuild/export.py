@@ -5,6 +5,7 @@ killed at any moment leaves the previous file intact.
 """
 from __future__ import annotations
 
+import glob
 import os
 import stat
 import tempfile
@@ -32,14 +33,21 @@ def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    The temporary file, ``.{name}.{pid}.XXXX.tmp`` beside ``path``, is fsynced before
+    the rename, so ``path`` holds the old bytes or the new ones, never a mixture.
+    Temporary files left by a writer that was killed (its process is gone) are removed.
+    """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        _remove_stale_temporaries(directory, path.name)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=directory)
     except OSError as err:
-        raise GraphFileError(f"cannot write {path}: {err.strerror}; check the folder exists and is writable") from err
+        raise GraphFileError(f"cannot write {path}: {err.strerror or err}; check the folder exists "
+                             "and is writable") from err
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -48,12 +56,54 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         # mkstemp makes the file private (0600); give it the mode a plain open() would.
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as err:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(err, OSError):  # disk full, quota, a folder where the file should be
+            raise GraphFileError(f"cannot write {path}: {err.strerror or err}; the previous "
+                                 "file is unchanged") from err
         raise
+    _fsync_directory(directory)
+
+
+def _remove_stale_temporaries(directory: Path, name: str) -> None:
+    """Remove ``.{name}.{pid}.*.tmp`` files whose writing process no longer runs."""
+    for leftover in directory.glob(f".{glob.escape(name)}.*.tmp"):
+        pid = leftover.name[len(name) + 2:].split(".", 1)[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":  # on Windows os.kill(pid, 0) kills
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or a platform that cannot tell: keep
+    return True
+
+
+def _fsync_directory(directory: Path) -> None:
+    # The rename is durable once the folder's entry is on disk (POSIX; not on Windows).
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _mode_for(path: Path) -> int:
