@@ -254,6 +254,23 @@ def _country_of(entities: list[Entity], eid: int) -> int | None:
 
 def _resolve_pronoun(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> int | None:
     lower = token.lower_
+    if lower in {"him", "her"} and token.dep_ in {"dobj", "pobj", "dative", "nsubj"}:
+        # an object pronoun does not refer to the subject of its own clause
+        # ("Sturgeon wrote to Mr McConnell accusing him"): the most recent other person
+        own = set()
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        clause = [verb]
+        if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
+            clause.append(verb.head)  # "wrote to X accusing him": the writer accuses
+        for v in clause:
+            for t in v.children:
+                if t.dep_ in {"nsubj", "nsubjpass"} and t.i in tmap:
+                    own.add(tmap[t.i])
+        for i in range(token.i - 1, max(-1, token.i - 400), -1):
+            eid = tmap.get(i)
+            if eid is not None and entities[eid].kind == "person" and eid not in own:
+                return eid
+        return None
     if lower in THIRD_PERSON:
         # the most recent person before the pronoun, preferring subjects
         best = None

@@ -122,8 +122,8 @@ GOVERNMENT_NOUNS: frozenset[str] = frozenset({
 #: Words that make an organisation a collective actor of the guidelines' Group type:
 #: parties and movements, armed groups, international bodies, NGOs, media and agencies.
 GROUP_WORDS: frozenset[str] = frozenset({
-    "party", "parties", "movement", "front", "union", "alliance", "coalition", "league",
-    "brigade", "brigades", "militia", "militias", "army", "rebels", "insurgents", "group",
+    "party", "parties", "movement", "front", "union", "alliance", "coalition",
+    "brigade", "brigades", "militia", "militias", "army", "rebels", "insurgents",
     "organization", "organisation", "association", "federation", "confederation",
     "council", "commission", "committee", "forum", "network", "international", "bloc",
     "democrats", "republicans", "socialists", "communists", "greens", "liberals",
@@ -131,11 +131,16 @@ GROUP_WORDS: frozenset[str] = frozenset({
     "gazette", "journal", "tribune", "daily", "magazine", "radio", "television", "tv",
     "broadcaster", "broadcasting", "newspaper", "telegraph", "guardian", "observer",
     "monitor", "review", "chronicle", "courier", "express", "mirror", "independent",
-    "foundation", "institute", "watch", "society", "trust", "fund", "campaign",
-    "initiative", "congress", "assembly", "parliament", "court", "tribunal", "bank",
-    "office", "centre", "center", "church", "brotherhood", "taliban", "mujahideen",
-    "jihad", "hezbollah", "hamas", "al-qaeda", "qaeda", "mission", "unions",
+    "watch", "fund", "campaign", "congress", "assembly", "parliament", "court",
+    "tribunal", "brotherhood", "taliban", "mujahideen", "jihad", "hezbollah", "hamas",
+    "al-qaeda", "qaeda", "mission", "unions", "zeitung", "gazette", "nouvelles",
 })
+# Not here on purpose: institute, foundation, church, trust, centre, museum, university,
+# group, league. Such organisations are actors of the graph when they act in a relation.
+
+#: Verbs whose subject relays news: "Le Figaro *reported*", "Bild *quoted* ...".
+MEDIA_VERBS: frozenset[str] = frozenset({"report", "quote", "cite", "publish", "print", "broadcast",
+                                         "air", "write", "reveal", "run"})
 
 #: Nouns that, in apposition or as a compound before a name, say what kind of
 #: organisation it is: "news magazine Der Spiegel", "the opposition party Syriza".

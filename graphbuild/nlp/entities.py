@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFICS, PORTFOLIOS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
+    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFICS, MEDIA_VERBS,
+    PORTFOLIOS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
 
@@ -58,6 +59,14 @@ def trim_span(span: Span) -> Span | None:
                            or doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
                            or doc[end - 1].is_space):
         end -= 1
+    while end > start and (doc[end - 1].pos_ in {"ADP", "DET", "CCONJ", "PART"} and doc[end - 1].tag_ != "POS"
+                           or doc[end - 1].text == "("):
+        end -= 1
+    # "European Bank for Reconstruction and Development (EBRD": keep the name
+    for i in range(start + 1, end):
+        if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
+            end = i
+            break
     if start >= end:
         return None
     return doc[start:end]
@@ -161,6 +170,27 @@ def group_evidence(span: Span) -> bool:
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in GROUP_CONTEXT_WORDS:
         return True
+    return is_media_source(span)
+
+
+def is_media_source(span: Span) -> bool:
+    """An outlet by the way the text uses it: "Le Figaro reported", "told Bild",
+    "according to Handelsblatt", "in an interview with CBC", "wrote in Time"."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "nsubj" and head.lemma_ in MEDIA_VERBS:
+        return True
+    if root.dep_ in {"dobj", "dative"} and head.lemma_ in {"tell"}:
+        return True
+    if root.dep_ == "pobj":
+        prep = head
+        gov = prep.head
+        if prep.lower_ == "to" and gov.lower_ == "according":
+            return True
+        if prep.lower_ == "with" and gov.lemma_ == "interview":
+            return True
+        if prep.lower_ == "in" and gov.lemma_ in {"write", "publish", "report", "say", "print"}:
+            return True
     return False
 
 
@@ -185,6 +215,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                                 span.text, kind, type_, key, country))
 
     for ent in doc.ents:
+        if ent.label_ in {"WORK_OF_ART", "PRODUCT"} and not ent.ent_id_:
+            span = trim_span(ent)
+            if span is not None and any(t.text[:1].isupper() for t in span) and is_media_source(span):
+                add(span, "org", "Group")
+            continue
         if ent.label_ in SKIP_LABELS and not ent.ent_id_:
             continue
         if ent.label_ not in ACTOR_LABELS and not ent.ent_id_:
@@ -222,6 +257,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             _government_or_bloc(doc, span, gazetteer, add)
         # unknown GPE / LOC / FAC: places, not actors
 
+    # a surname alone ("Labour's Mr Livingstone", "Poroshenko, who ...") that spaCy
+    # missed, where the article names the person in full
+    surnames = {doc[m.end - 1].text for m in mentions if m.kind == "person" and m.end - m.start >= 2}
+    for token in doc:
+        if token.i not in taken and token.pos_ == "PROPN" and token.text in surnames \
+                and token.ent_type_ in {"", "PERSON", "ORG", "NORP"}:
+            add(doc[token.i:token.i + 1], "person", None)
     for token in doc:
         if token.i in taken:
             continue

@@ -89,9 +89,10 @@ class RelationReader:
             body = self.body_of(speaker)
             return [body] if body is not None else []
         ids = resolve_token(self.doc, token)
-        if not ids and (token.lemma_ in EFFORT_NOUNS or token.lemma_ in {"position", "policy", "side",
-                                                                          "member", "members", "leader",
-                                                                          "leadership", "forces"}):
+        if not ids and (token.lemma_ in EFFORT_NOUNS or token.lemma_ in {
+                "position", "policy", "side", "member", "members", "leader", "leadership", "forces",
+                "project", "programme", "program", "economy", "military", "troops", "army",
+                "campaign", "delegation", "representatives"}):
             for child in token.children:
                 if child.dep_ == "poss":
                     ids = self.actors(child)
@@ -282,7 +283,7 @@ class RelationReader:
                             if c.dep_ in {"ccomp", "xcomp", "oprd"}:
                                 accused = [e for s in c.children if s.dep_ == "nsubj" for e in self.actors(s)]
                     yield tok, self.subject(tok), accused, "rule:hold-responsible", 0.85
-            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in ACCUSE_NOUNS:
+            elif tok.pos_ in {"NOUN", "PROPN"} and (lemma in ACCUSE_NOUNS or tok.lower_ in ACCUSE_NOUNS):
                 accused = self._prep_objects(tok, ACCUSE_OBJECT_PREPS)
                 if not accused and tok.dep_ == "dobj" and tok.head.lemma_ in LIGHT_VERBS:
                     # "took another jab at the West": the parser attaches "at" to the verb
@@ -334,6 +335,13 @@ class RelationReader:
                     yield tok, subjects[:1], subjects[1:], "rule:cooperate-verb", 0.75
                     continue
                 yield tok, subjects, partners, "rule:cooperate-verb", 0.8
+            elif tok.pos_ == "VERB" and lemma in SUPPORT_VERBS and any(c.dep_ == "nsubjpass" for c in tok.children):
+                # "the project was financed by Brazil"
+                helpers = [e for c in tok.children if c.dep_ == "agent"
+                           for p in c.children if p.dep_ == "pobj" for e in self.actors(p)]
+                helped = [e for c in tok.children if c.dep_ == "nsubjpass" for e in self.actors(c)]
+                if helpers and helped:
+                    yield tok, helpers, helped, "rule:support-verb-passive", 0.65
             elif tok.pos_ == "VERB" and lemma in SUPPORT_VERBS:
                 partners = [e for c in tok.children if c.dep_ == "dobj" for e in self.actors(c)]
                 if lemma == "agree":
@@ -346,14 +354,39 @@ class RelationReader:
                 partners += self._prep_objects(tok, {"of"})
                 if partners:
                     yield tok, self._described(tok), partners, "rule:ally-noun", 0.65
-            elif tok.pos_ in {"NOUN", "PROPN"} and lemma in COOPERATE_NOUNS:
+            elif tok.pos_ in {"NOUN", "PROPN"} and (lemma in COOPERATE_NOUNS or tok.lower_ in COOPERATE_NOUNS):
                 partners = self._prep_objects(tok, {"with"})
                 between = self._prep_objects(tok, {"between", "among"})
                 if len(between) >= 2:
                     yield tok, between[:1], between[1:], "rule:cooperation-noun", 0.75
                     continue
-                if partners:
+                # "the US-Polish alliance", "Russian-Chinese cooperation"
+                modifiers = self._modifier_actors(tok)
+                if len(modifiers) >= 2 and not partners:
+                    yield tok, modifiers[:1], modifiers[1:], "rule:cooperation-noun", 0.7
+                    continue
+                if partners and tok.head.lemma_ not in ACCUSE_VERBS:
+                    # not "Israel has criticized the agreement with Iran"
                     yield tok, self.verb_subject_for_noun(tok), partners, "rule:cooperation-noun", 0.7
+
+    def _modifier_actors(self, noun: Token) -> list[int]:
+        """Actors named by a noun's modifiers, demonyms included ("US-Polish")."""
+        from graphbuild.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        out: list[int] = []
+        for child in noun.subtree:
+            if child.i >= noun.i or child.dep_ not in {"compound", "amod", "nmod", "poss"}:
+                continue
+            ids = resolve_token(self.doc, child, expand_conj=False)
+            if not ids:
+                entry = gaz.country_of_demonym(child.text)
+                if entry is not None:
+                    ids = [e.id for e in self.entities if e.key == entry.key]
+            for eid in ids:
+                if eid not in out and self.entities[eid].type in ACTOR:
+                    out.append(eid)
+        return out
 
     def _described(self, noun: Token) -> list[int]:
         """Who a descriptive noun phrase is about: "X, one of Y's allies", "X is Y's ally"."""

@@ -250,6 +250,9 @@ class RoleReader:
         for pobj in pp_body_tokens:
             if pobj.i in self.tmap or pobj.lower_ not in BODY_HEADS or pobj.lower_ in ROLE_NOUNS:
                 continue
+            # a body named only by a common noun needs an owner: "the Ministry's department of ..."
+            if not pobj.text[:1].isupper() and not any(c.dep_ == "poss" and c.i in self.tmap for c in pobj.children):
+                continue
             # "the head of the Russian Foreign Ministry's department of new challenges": a body
             owner = None
             for child in pobj.children:
@@ -381,9 +384,7 @@ class RoleReader:
         entry = self.gaz.get(country)
         demonym = entry.demonyms[0] if entry is not None and entry.demonyms else ""
         name = f"{demonym} {portfolio} Ministry".strip()
-        eid = self._new_body(name, country, self._entity_by_key(country), None)
-        self.entities[eid].aliases.update({f"{portfolio} Ministry", f"Ministry of {portfolio}"})
-        return eid
+        return self._new_body(name, country, self._entity_by_key(country), None)
 
 
 def find_roles(doc: Doc, gazetteer: Gazetteer) -> list[Role]:
