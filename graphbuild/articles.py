@@ -45,6 +45,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -201,8 +202,23 @@ class _EmptyRecord(InputError):
     """A JSON Lines record whose text is empty: skipped by the reader, not an error."""
 
 
+# A lone UTF-16 surrogate: JSON allows "\ud800" escapes, UTF-8 cannot encode them.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, one for one (offsets hold).
+
+    >>> _valid_unicode("a\\ud800b") == "a\\ufffdb"
+    True
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _build(text: str, *, id: str, source_path: str, path: str, line: int | None,
            markdown: bool | None, metadata: dict) -> Article:
+    text = _valid_unicode(text)
+    id = _valid_unicode(id)
     explicit = {k: _string(v) for k, v in metadata.items()}
     explicit = {k: v for k, v in explicit.items() if v}
     name_date = date_from_name(Path(path).name) or date_from_name(id)
@@ -260,7 +276,7 @@ def _string(value: object) -> str | None:
         return None
     if isinstance(value, (list, tuple)):
         value = ", ".join(str(v) for v in value if v not in (None, ""))
-    text = " ".join(str(value).split())
+    text = _valid_unicode(" ".join(str(value).split()))
     return text or None
 
 
