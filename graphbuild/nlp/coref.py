@@ -66,6 +66,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
                 ent.name = entry.name
                 if entry.type == "Country":
                     ent.country = entry.key
+                elif entry.of and entry.of.startswith("country:"):
+                    ent.country = entry.of
             by_key[m.key] = ent.id
         entities.append(ent)
         return ent.id
@@ -249,6 +251,13 @@ def _country_of(entities: list[Entity], eid: int) -> int | None:
         for other in entities:
             if other.key == ent.country:
                 return other.id
+        # "Assad's regime" names Syria even where the article never does
+        entry = load_gazetteer().get(ent.country)
+        if entry is not None:
+            country = Entity(id=len(entities), type="Country", name=entry.name, kind="implied",
+                             key=entry.key, qid=entry.qid, country=entry.key)
+            entities.append(country)
+            return country.id
     return eid if ent.type in {"Ministry", "Group"} else None
 
 

@@ -257,6 +257,20 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             _government_or_bloc(doc, span, gazetteer, add)
         # unknown GPE / LOC / FAC: places, not actors
 
+    # a name spaCy missed, in apposition to a post: "Ilya Rogachev, the head of ..."
+    for token in doc:
+        if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.ent_type_ in {"GPE", "LOC", "NORP", "FAC", "ORG"} or token.dep_ == "compound":
+            continue
+        if any(c.dep_ == "appos" and c.lower_ in ROLE_NOUNS for c in token.children):
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                    and doc[start - 1].head.i == token.i and start - 1 not in taken:
+                start -= 1
+            span = doc[start:token.i + 1]
+            if 2 <= len(span) <= 4 and not ({t.lower_ for t in span} & (BODY_HEADS | ROLE_NOUNS)):
+                add(span, "person", None)
     # a surname alone ("Labour's Mr Livingstone", "Poroshenko, who ...") that spaCy
     # missed, where the article names the person in full
     surnames = {doc[m.end - 1].text for m in mentions if m.kind == "person" and m.end - m.start >= 2}

@@ -1,0 +1,65 @@
+"""accuses and cooperatesWith read off the parse: cues, negation, attribution, metonymy."""
+from __future__ import annotations
+
+import pytest
+
+POS, NEG = "positive", "negative"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # accusation verbs, nouns and phrases
+    ("Russian Deputy Foreign Minister Gennady Gatilov accused the United States of hindering the fight.",
+     ("Gennady Gatilov", "accuses", "United States", POS)),
+    ("Russian Deputy Foreign Minister Gennady Gatilov spoke. Gatilov took another jab at the West.",
+     ("Gennady Gatilov", "accuses", "the West", POS)),
+    ("The United States and its allies continue to hold Moscow responsible for interfering in Ukraine.",
+     ("United States", "accuses", "Russia", POS)),
+    ("The Syrian government had claimed the Islamic State obtained chemical weapons.",
+     ("Syria", "accuses", "Islamic State", POS)),
+    ("Tony Blair has urged London mayor Ken Livingstone to apologise for his comment.",
+     ("Tony Blair", "accuses", "Ken Livingstone", POS)),
+    # passive voice: the agent accuses
+    ("Russia was accused by the United States of meddling.", ("United States", "accuses", "Russia", POS)),
+    # cooperation: verbs, nouns, readiness, support
+    ("Rogachev said Russia is ready to expand cooperation with Western countries in countering terrorism.",
+     ("Russia", "cooperatesWith", "the West", POS)),
+    ("The military cooperation between Israel and the US has reached an all time high.",
+     ("Israel", "cooperatesWith", "United States", POS)),
+    ("Moscow was committed to supporting the efforts of the United Nations in resuming dialogue.",
+     ("Russia", "cooperatesWith", "United Nations", POS)),
+    # negation and refusal
+    ("Washington is refusing to cooperate with the regime of Syrian President Bashar Assad.",
+     ("United States", "cooperatesWith", "Syria", NEG)),
+    ("Our Western colleagues do not want to cooperate with Assad's regime.",
+     ("the West", "cooperatesWith", "Syria", NEG)),
+])
+def test_relations(read, text, expected):
+    _, relations = read(text)
+    assert expected in relations, sorted(relations)
+
+
+@pytest.mark.parametrize("text, pair", [
+    # an appeal is no cooperation
+    ("Russia Says West Must Cooperate With Syria Over Islamic State", ("the West", "Syria")),
+    ("Israel has criticized the agreement with Iran.", ("Israel", "Iran")),
+])
+def test_no_cooperation(read, text, pair):
+    _, relations = read(text)
+    assert not any((s, o) == pair and p == "cooperatesWith" and pol == POS for s, p, o, pol in relations), relations
+
+
+def test_refused_cooperation_is_never_positive(read):
+    _, relations = read("Gatilov accused the United States of refusing to cooperate with Syria.")
+    assert ("United States", "cooperatesWith", "Syria", POS) not in relations
+    assert ("United States", "cooperatesWith", "Syria", NEG) in relations
+
+
+def test_denial_by_a_third_party_keeps_the_accusation(read):
+    _, relations = read("The United States continues to hold Moscow responsible for interfering in Ukraine, "
+                        "a claim the Kremlin has repeatedly denied.")
+    assert ("United States", "accuses", "Russia", POS) in relations
+
+
+def test_object_pronoun_is_not_its_own_subject(read):
+    _, relations = read("Nicola Sturgeon wrote to Mr McConnell on Tuesday accusing him of an error of judgement.")
+    assert ("Nicola Sturgeon", "accuses", "McConnell", POS) in relations

@@ -1,0 +1,51 @@
+"""Roles and titles: who speaks for whom."""
+from __future__ import annotations
+
+import pytest
+
+POS = "positive"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian Deputy Foreign Minister Gennady Gatilov spoke on Wednesday.",
+     ("Gennady Gatilov", "speaksFor", "Russia", POS)),
+    ("US Attorney General Eric Holder said the summit would go ahead.",
+     ("Eric Holder", "speaksFor", "United States", POS)),
+    ("Ilya Rogachev, the head of the Russian Foreign Ministry's department of new challenges and threats, spoke.",
+     ("Ilya Rogachev", "speaksFor", "department of new challenges and threats", POS)),
+    ("He backed the efforts of the United Nations' special envoy for Syria, Staffan de Mistura, in resuming dialogue.",
+     ("Staffan de Mistura", "speaksFor", "United Nations", POS)),
+    ("Tory leader Michael Howard said it was wrong.", ("Michael Howard", "speaksFor", "Conservative Party", POS)),
+    ("Lib Dem chairman Matthew Taylor agreed.", ("Matthew Taylor", "speaksFor", "Liberal Democrats", POS)),
+    ("Jack Law, chief executive of Alcohol Focus Scotland, said it was ill-advised.",
+     ("Jack Law", "speaksFor", "Alcohol Focus Scotland", POS)),
+    ("Foreign Secretary Jack Straw told MPs the men would be freed.", ("Jack Straw", "speaksFor", "Foreign Office", POS)),
+    ("The Scottish National Party's Holyrood leader Nicola Sturgeon wrote to him.",
+     ("Nicola Sturgeon", "speaksFor", "Scottish National Party", POS)),
+])
+def test_roles(read, text, expected):
+    _, relations = read(text)
+    assert expected in relations, sorted(relations)
+
+
+def test_envoy_for_a_country_does_not_speak_for_it(read):
+    _, relations = read("The United Nations' special envoy for Syria, Staffan de Mistura, arrived.")
+    assert ("Staffan de Mistura", "speaksFor", "Syria", POS) not in relations
+
+
+def test_agency_is_never_the_speaker(read):
+    """Quotation attribution: "RIA Novosti quoted Gatilov as saying" makes Gatilov no
+    spokesman of RIA Novosti."""
+    _, relations = read('"We are ready," RIA Novosti quoted Russian Deputy Foreign Minister Gennady Gatilov as saying.')
+    assert not any(s == "Gennady Gatilov" and o == "RIA Novosti" for s, _, o, _ in relations)
+
+
+def test_mayor_does_not_speak_for_the_state_of_the_capital(read):
+    _, relations = read("London mayor Ken Livingstone refused to apologise.")
+    assert not any(o == "United Kingdom" for _, _, o, _ in relations)
+
+
+def test_foreign_minister_without_country_takes_the_ministry_of_the_article(read):
+    _, relations = read("Russian Deputy Foreign Minister Gennady Gatilov spoke. He backed an idea "
+                        "Foreign Minister Sergei Lavrov raised at the UN in September.")
+    assert ("Sergei Lavrov", "speaksFor", "Russia", POS) in relations
