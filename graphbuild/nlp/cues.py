@@ -224,8 +224,8 @@ CLAIM_VERBS: frozenset[str] = frozenset({"claim", "allege", "charge", "assert", 
 
 #: Verbs in a claim's complement that name wrongdoing of its subject.
 WRONGDOING_VERBS: frozenset[str] = frozenset({
-    "obtain", "acquire", "use", "violate", "interfere", "undermine", "hinder",
-    "attack", "kill", "support", "arm", "fund", "finance", "sponsor", "harbour",
+    "obtain", "acquire", "violate", "interfere", "undermine", "hinder",
+    "attack", "kill", "sponsor", "harbour",
     "harbor", "shelter", "commit", "breach", "lie", "mislead", "deceive", "cheat",
     "steal", "bomb", "invade", "occupy", "annex", "destabilise", "destabilize",
     "provoke", "threaten", "sabotage", "obstruct", "block", "ignore", "betray",

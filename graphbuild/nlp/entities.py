@@ -194,6 +194,31 @@ def is_media_source(span: Span) -> bool:
     return False
 
 
+_COUNTRY_NAMES: dict[int, dict[str, str]] = {}
+
+
+def fuzzy_country(gazetteer: Gazetteer, text: str):
+    """A country name with a typo ("Unites States"): one edit away from a name of
+    eight letters or more, and unambiguous."""
+    import difflib
+
+    names = _COUNTRY_NAMES.get(id(gazetteer))
+    if names is None:
+        names = {}
+        for entry in gazetteer.of_type("Country"):
+            for name in (entry.name, *entry.aliases):
+                if len(name) >= 8:
+                    names[name.lower()] = entry.key
+        _COUNTRY_NAMES[id(gazetteer)] = names
+    if len(text) < 8:
+        return None
+    close = difflib.get_close_matches(text.lower(), list(names), n=2, cutoff=0.9)
+    keys = {names[c] for c in close}
+    if len(keys) == 1:
+        return gazetteer.get(keys.pop())
+    return None
+
+
 def _country_entry(gazetteer: Gazetteer, text: str):
     entry = gazetteer.lookup(text)
     if entry is not None and entry.type == "Country":
@@ -230,6 +255,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
         if entry is None:
             entry = gazetteer.lookup(span.text)
+        if entry is None and ent.label_ == "GPE":
+            entry = fuzzy_country(gazetteer, span.text)
         if entry is not None:
             kind = {"Country": "gpe", "Official": "person"}.get(entry.type, "org")
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" else None)

@@ -315,7 +315,17 @@ class RelationReader:
                     else:
                         accusers = self.verb_subject_for_noun(tok)
                     yield tok, accusers, accused, "rule:accuse-adjective", 0.7
-            elif tok.pos_ == "VERB" and lemma in CLAIM_VERBS:
+            if tok.pos_ == "VERB" and lemma in WRONGDOING_VERBS:
+                # reported wrongdoing: '"... this cooperation is minimized at the initiative
+                # of the United States," Rogachev said' -> Rogachev accuses the United States
+                doers = self._doers(tok)
+                speaker = self.speaker(tok) if doers else None
+                if speaker is not None:
+                    own = {speaker, self.body_of(speaker)}
+                    doers = [d for d in doers if d not in own]
+                    if doers:
+                        yield tok, [speaker], doers, "rule:reported-wrongdoing", 0.6
+            if tok.pos_ == "VERB" and lemma in CLAIM_VERBS:
                 for comp in tok.children:
                     if comp.dep_ == "ccomp" and comp.lemma_ in WRONGDOING_VERBS:
                         accused = [e for s in comp.children if s.dep_ in SUBJ for e in self.actors(s)]
@@ -368,6 +378,21 @@ class RelationReader:
                 if partners and tok.head.lemma_ not in ACCUSE_VERBS:
                     # not "Israel has criticized the agreement with Iran"
                     yield tok, self.verb_subject_for_noun(tok), partners, "rule:cooperation-noun", 0.7
+
+    def _doers(self, verb: Token) -> list[int]:
+        """Who does ``verb``: its subject, its passive agent, or "at the initiative of X"."""
+        out: list[int] = []
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        for child in verb.children:
+            if child.dep_ == "nsubj" and not passive:
+                out += self.actors(child)
+            elif child.dep_ == "agent":
+                out += [e for p in child.children if p.dep_ == "pobj" for e in self.actors(p)]
+            elif child.dep_ == "prep" and child.lower_ in {"at", "on", "upon"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_ in {"initiative", "behest", "instigation", "order"}:
+                        out += self._prep_objects(pobj, {"of"})
+        return out
 
     def _modifier_actors(self, noun: Token) -> list[int]:
         """Actors named by a noun's modifiers, demonyms included ("US-Polish")."""
