@@ -104,6 +104,9 @@ class RoleReader:
         return ent.id
 
     def _new_body(self, name: str, country: str | None, of: int | None, span: Span | None) -> int:
+        entry = self.gaz.lookup(name)
+        if entry is not None and entry.type == "Ministry" and (country is None or entry.of == country):
+            return self._entity_by_key(entry.key)
         norm = name.lower()
         for ent in self.entities:
             if ent.type == "Ministry" and ent.name.lower() == norm and ent.country == country:

@@ -66,7 +66,6 @@ def gaz() -> Gazetteer:
         ("Bundestag", "ministry:deu-bundestag"),
         ("the West", "group:the-west"),
         ("Western countries", "group:the-west"),
-        ("the international community", "group:international-community"),
         ("UN", "group:united-nations"),
         ("U.N. Security Council", "group:un-security-council"),
         ("NATO", "group:nato"),
