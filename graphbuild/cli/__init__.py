@@ -93,6 +93,9 @@ def _register() -> None:
     from graphbuild.cli import build as _build
 
     main.add_command(_build.build)
+    from graphbuild.cli import actors as _actors
+
+    main.add_command(_actors.actors_command)
     from graphbuild.cli import evaluate as _evaluate
 
     main.add_command(_evaluate.evaluate_command)
