@@ -156,12 +156,24 @@ class RoleReader:
             span = self.doc[m.start:m.end]
             sent = span.sent
             title = _title_tokens(self.doc, m.start, m.end)
+            root = span.root
+            # "Assistant Chief Constable David Warcup of Northumbria Police",
+            # "Dr John Moore-Gillon, of the British Lung Foundation"
+            of_bodies = [self.tmap[p.i] for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "from", "at"}
+                         for p in c.children if p.dep_ == "pobj" and p.i in self.tmap
+                         and self.entities[self.tmap[p.i]].type in {"Group", "Ministry", None}
+                         and self.entities[self.tmap[p.i]].kind == "org"]
             if title:
                 role = self._role_from_tokens(m.entity, title, "rule:title")
                 if role:
+                    for body in of_bodies:
+                        if body not in role.bodies:
+                            role.bodies.insert(0, body)
                     out.append(self._finish(role, sent))
                     continue
-            root = span.root
+            if of_bodies:
+                out.append(self._finish(Role(m.entity, "", "member", of_bodies, method="rule:of-body"), sent))
+                continue
             role_tok = None
             for child in root.children:
                 if child.dep_ == "appos" and child.lower_ in ROLE_NOUNS:
@@ -225,8 +237,14 @@ class RoleReader:
     def _role_from_phrase(self, person: int, role_tok: Token, name: Span) -> Role | None:
         tokens = [t for t in role_tok.subtree if not (name.start <= t.i < name.end)
                   and t.dep_ not in {"relcl", "acl"} and t.i >= role_tok.left_edge.i]
-        # stop at a relative clause or a second apposition
-        cut = [t for t in role_tok.subtree if t.dep_ in {"relcl", "acl", "appos"} and t.i > role_tok.i]
+        # "Liam Fox, Tory co-chairman": the parser splits the post into sibling appositions
+        if role_tok.dep_ == "appos":
+            for sibling in role_tok.head.children:
+                if sibling.dep_ == "appos" and sibling.i < role_tok.i and sibling.i > name.end - 1:
+                    tokens = [t for t in sibling.subtree] + tokens
+        # stop at a relative clause or a second apposition of the post itself
+        cut = [t for t in role_tok.children if t.dep_ in {"relcl", "acl", "appos"} and t.i > role_tok.i
+               and t.lower_ in ROLE_NOUNS | {"who", "which"}]
         if cut:
             limit = min(t.left_edge.i for t in cut)
             tokens = [t for t in tokens if t.i < limit]
