@@ -223,9 +223,53 @@ def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
         eid = _resolve_pronoun(doc, token, entities, tmap)
         _add(found, eid)
         return
-    if lower in ROLE_NOUNS:
+    if lower in ROLE_NOUNS or token.lemma_ in ROLE_NOUNS:
+        if token.tag_ in {"NNS", "NNPS"}:
+            # "US and British leaders": the officials of the states named
+            for child in token.children:
+                if child.dep_ in {"compound", "amod", "nmod"}:
+                    for eid in _country_modifier(doc, child, entities, tmap):
+                        _add(found, eid)
+            return
         eid = _resolve_description(doc, token, entities, tmap)
         _add(found, eid)
+        return
+    if lower in ORG_DESCRIPTIONS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+        # "accused the magazine of treason": the most recent organisation before it
+        for i in range(token.i - 1, max(-1, token.i - 300), -1):
+            eid = tmap.get(i)
+            if eid is not None and entities[eid].kind == "org" and entities[eid].type in {"Group", "Ministry", None}:
+                _add(found, eid)
+                return
+
+
+#: Common nouns that refer back to a named organisation ("the magazine", "the party").
+ORG_DESCRIPTIONS = frozenset({
+    "magazine", "newspaper", "paper", "daily", "weekly", "broadcaster", "party", "ministry",
+    "organisation", "organization", "movement", "agency", "militia", "group", "alliance",
+    "coalition", "union", "charity", "company", "firm", "watchdog", "commission",
+})
+
+
+def _country_modifier(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> list[int]:
+    """Countries named by a modifier and its conjuncts, demonyms included ("US and British")."""
+    out: list[int] = []
+    for tok in [token, *token.conjuncts]:
+        if tok.i in tmap and entities[tmap[tok.i]].type == "Country":
+            out.append(tmap[tok.i])
+            continue
+        entry = load_gazetteer().country_of_demonym(tok.text)
+        if entry is not None:
+            for ent in entities:
+                if ent.key == entry.key:
+                    out.append(ent.id)
+                    break
+            else:
+                ent = Entity(id=len(entities), type="Country", name=entry.name, kind="implied",
+                             key=entry.key, qid=entry.qid, country=entry.key)
+                entities.append(ent)
+                out.append(ent.id)
+    return out
 
 
 def _government_owner(doc: Doc, token: Token) -> int | None:
@@ -291,6 +335,16 @@ def _resolve_pronoun(doc: Doc, token: Token, entities: list[Entity], tmap: dict[
                         return eid
                     best = best if best is not None else eid
         return best
+    if lower in {"its", "it"}:
+        # the most recent organisation or state, preferring subjects
+        best = None
+        for i in range(token.i - 1, max(-1, token.i - 200), -1):
+            eid = tmap.get(i)
+            if eid is not None and entities[eid].kind in {"org", "gpe", "government", "bloc"}:
+                if doc[i].dep_ in {"nsubj", "nsubjpass"} or doc[i].head.dep_ in {"nsubj", "nsubjpass"}:
+                    return eid
+                best = eid if best is None else best
+        return best if lower == "its" else None
     if lower in THIRD_PERSON_PLURAL:
         return None
     return None

@@ -51,6 +51,7 @@ SUBJ = frozenset({"nsubj", "csubj"})
 DEMAND_AUX = frozenset({"must", "should", "ought", "would", "could", "might", "may"})
 DEMAND_VERBS = frozenset({"urge", "call", "demand", "ask", "appeal", "press", "need", "force",
                           "persuade", "encourage", "invite", "require", "expect", "hope"})
+DENIAL_WORDS = frozenset({"deny", "reject", "refuse", "decline", "retract", "withdraw", "drop"})
 LIGHT_VERBS = frozenset({"take", "make", "level", "launch", "aim", "direct", "have", "file", "bring",
                          "lodge", "voice", "express", "hurl", "throw", "fire"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -223,14 +224,14 @@ class RelationReader:
         return []
 
     # ---------------------------------------------------------------- polarity
-    def negated(self, cue: Token) -> bool:
+    def negated(self, cue: Token, refusals: frozenset[str] = REFUSAL_WORDS) -> bool:
         """Negation or refusal on the cue or a verb that governs it."""
         node = cue
         for _ in range(8):
             for child in node.children:
                 if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                     return True
-            if node is not cue and node.lemma_ in REFUSAL_WORDS:
+            if node is not cue and node.lemma_ in refusals:
                 return True
             if node.dep_ == "pobj" and node.head.lower_ == "without":
                 return True
@@ -448,7 +449,9 @@ class RelationReader:
                     continue
                 if self.demanded(cue):
                     continue
-                polarity = "negative" if self.negated(cue) else "positive"
+                # a failed bid to oust X still accuses X; a failed cooperation is none
+                refusals = REFUSAL_WORDS if predicate == "cooperatesWith" else DENIAL_WORDS
+                polarity = "negative" if self.negated(cue, refusals) else "positive"
                 sent = cue.sent
                 for s in subjects:
                     for o in objects:
