@@ -286,3 +286,20 @@ READINESS_WORDS: frozenset[str] = frozenset({
 
 #: Negation words that are dependents (dep "neg") or determiners ("no cooperation").
 NEGATIONS: frozenset[str] = frozenset({"not", "n't", "never", "no", "nobody", "neither", "nor", "without"})
+
+#: Words of negative judgement: a speaker who says them of an actor accuses it
+#: ("McConnell's comment was *ill-advised*", "the *belligerency* of Iran").
+NEGATIVE_EVALUATION: frozenset[str] = frozenset({
+    "ill-advised", "ill-judged", "wrong", "mistaken", "dangerous", "disgraceful", "shameful",
+    "irresponsible", "reckless", "worthless", "illegitimate", "unacceptable", "outrageous",
+    "appalling", "scandalous", "hypocritical", "misguided", "absurd", "ridiculous",
+    "untrue", "illegal", "unlawful", "sinister", "underhand", "cynical", "deceitful",
+    "dishonest", "incompetent", "incompetence", "hypocrisy", "lies", "disgrace",
+    "betrayal", "arrogance", "aggression", "belligerency", "belligerence", "provocation",
+    "propaganda", "prejudice", "racist", "offensive", "inappropriate", "misleading",
+    "deplorable", "unjustified", "unfounded", "baseless", "groundless", "nonsense",
+    "blunder", "distortion", "smear", "slur", "insult", "insulting", "contemptible",
+    "deplorable", "despicable", "shocking", "unprecedented", "provocative", "hostile",
+    "destabilising", "destabilizing", "aggressive", "unhelpful", "counterproductive",
+    "prejudice-based", "outrage", "fiasco", "farce", "sham", "dereliction",
+})

@@ -37,7 +37,7 @@ from graphbuild.nlp.coref import resolve_token
 from graphbuild.nlp.cues import (
     ACCUSE_ADJECTIVES, ALLY_NOUNS, AMENDS_VERBS, ACCUSE_NOUNS, ACCUSE_OBJECT_PREPS, ACCUSE_VERBS, CLAIM_VERBS, COOPERATE_NOUNS,
     COOPERATE_VERBS, EFFORT_NOUNS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,
-    HOLD_RESPONSIBLE_ADJ, NEGATIONS, REFUSAL_WORDS, RELAY_VERBS, SPEECH_VERBS, SUPPORT_VERBS,
+    HOLD_RESPONSIBLE_ADJ, NEGATIONS, NEGATIVE_EVALUATION, REFUSAL_WORDS, RELAY_VERBS, SPEECH_VERBS, SUPPORT_VERBS,
     WRONGDOING_VERBS,
 )
 from graphbuild.nlp.model import Entity, Relation
@@ -326,6 +326,8 @@ class RelationReader:
                     doers = [d for d in doers if d not in own]
                     if doers:
                         yield tok, [speaker], doers, "rule:reported-wrongdoing", 0.6
+            if tok.lemma_ in SPEECH_VERBS and tok.lemma_ not in RELAY_VERBS and tok.pos_ == "VERB":
+                yield from self._negative_evaluations(tok)
             if tok.pos_ == "VERB" and lemma in CLAIM_VERBS:
                 for comp in tok.children:
                     if comp.dep_ == "ccomp" and comp.lemma_ in WRONGDOING_VERBS:
@@ -379,6 +381,46 @@ class RelationReader:
                 if partners and tok.head.lemma_ not in ACCUSE_VERBS:
                     # not "Israel has criticized the agreement with Iran"
                     yield tok, self.verb_subject_for_noun(tok), partners, "rule:cooperation-noun", 0.7
+
+    def _negative_evaluations(self, verb: Token) -> Iterator[tuple]:
+        """'X said Y's comment was "ill-advised"': a speaker's negative judgement of an
+        actor, or of what the actor did, accuses it."""
+        speakers = self.subject(verb)
+        if not speakers:
+            return
+        speaker = speakers[0]
+        own = {speaker, self.body_of(speaker)}
+        for comp in verb.children:
+            if comp.dep_ not in {"ccomp", "xcomp"}:
+                continue
+            for tok in comp.subtree:
+                if not _is_negative(tok):
+                    continue
+                targets: list[int] = []
+                if tok.dep_ in {"acomp", "attr", "oprd"}:
+                    for subj in tok.head.children:
+                        if subj.dep_ in {"nsubj", "nsubjpass"}:
+                            targets = self._owner(subj)
+                elif tok.dep_ == "amod":
+                    targets = self._owner(tok.head)
+                elif tok.pos_ == "NOUN":
+                    targets = self._owner(tok)
+                targets = [t for t in targets if t not in own]
+                if targets:
+                    yield tok, [speaker], targets, "rule:negative-evaluation", 0.5
+
+    def _owner(self, noun: Token) -> list[int]:
+        """The actor a noun phrase is, or whose doing it is: "Y", "Y's comment",
+        "the belligerency of Y", "tactics by Y"."""
+        ids = resolve_token(self.doc, noun, expand_conj=True)
+        if ids:
+            return [e for e in ids if self.entities[e].type in ACTOR or self.entities[e].kind in {"person", "org"}]
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.actors(child)
+            if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+                return [e for p in child.children if p.dep_ == "pobj" for e in self.actors(p)]
+        return []
 
     def _doers(self, verb: Token) -> list[int]:
         """Who does ``verb``: its subject, its passive agent, or "at the initiative of X"."""
@@ -460,6 +502,16 @@ class RelationReader:
                         out.append(Relation(s, predicate, o, polarity, sent.start_char, sent.end_char,
                                             cue.text, method, confidence))
         return out
+
+
+def _is_negative(tok: Token) -> bool:
+    if tok.lower_ in NEGATIVE_EVALUATION or tok.lemma_.lower() in NEGATIVE_EVALUATION:
+        return True
+    # hyphenated words the tokenizer splits: "ill-advised", "prejudice-based"
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-":
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}" in NEGATIVE_EVALUATION
+    return False
 
 
 def find_relations(doc: Doc) -> list[Relation]:
