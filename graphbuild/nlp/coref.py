@@ -235,10 +235,14 @@ def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
         _add(found, eid)
         return
     if lower in ORG_DESCRIPTIONS and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
-        # "accused the magazine of treason": the most recent organisation before it
-        for i in range(token.i - 1, max(-1, token.i - 300), -1):
+        # "accused the magazine of treason": the most recent organisation introduced as
+        # one ("Spiegel news magazine", "the magazine Der Spiegel")
+        for i in range(token.i - 1, max(-1, token.i - 600), -1):
             eid = tmap.get(i)
-            if eid is not None and entities[eid].kind == "org" and entities[eid].type in {"Group", "Ministry", None}:
+            if eid is None or entities[eid].kind != "org":
+                continue
+            near = doc[max(0, i - 3):min(len(doc), i + 4)]
+            if any(t.lemma_ == token.lemma_ and t.i not in tmap for t in near):
                 _add(found, eid)
                 return
 
