@@ -133,6 +133,8 @@ def resolve(extractions: list[ArticleExtraction], gaz: Gazetteer) -> Resolution:
         if entry is not None:
             actor.label = entry.name
             actor.qid = actor.qid or entry.qid
+            # the names the gazetteer knows the actor by
+            actor.aliases.update(a for a in entry.aliases if a not in entry.shared_aliases)
             if entry.of and not actor.of:
                 actor.of = entry.of
         else:

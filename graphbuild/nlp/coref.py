@@ -100,6 +100,8 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         m.entity = eid
         ent = entities[eid]
         ent.aliases.add(m.text)
+        if m.surface and not m.surface.lower().startswith(("mr", "mrs", "ms", "dr", "miss")):
+            ent.aliases.add(m.surface)  # "Lord Bingham": a title that is part of the name
         ent.mentions.append((m.start_char, m.end_char))
         if ent.country is None and m.country:
             ent.country = m.country

@@ -101,7 +101,14 @@ BODY_HEADS: frozenset[str] = frozenset({
     "council", "executive", "bureau", "service", "directorate", "authority",
     "inspectorate", "chamber", "house", "duma", "knesset", "bundestag", "bundesrat",
     "legislature", "kremlin", "pentagon", "treasury", "judiciary", "prosecutor",
-    "prosecutors", "administration", "secretariat", "bank", "committee",
+    "prosecutors", "administration", "secretariat", "bank", "committee", "board",
+})
+
+#: Words that mark an organisation as international, not a body of one state.
+INTERNATIONAL_WORDS: frozenset[str] = frozenset({
+    "european", "international", "world", "global", "united", "nations", "africa", "african",
+    "asian", "arab", "islamic", "atlantic", "pacific", "americas", "inter-american", "un",
+    "eu", "regional",
 })
 
 #: Body heads that are government bodies on their own; the rest need a state context

@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFICS, MEDIA_VERBS,
+    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
+    MEDIA_VERBS,
     PORTFOLIOS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
@@ -148,6 +149,11 @@ def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
         return "Ministry", country
     if words and words[0] in {"ministry", "department"}:
         return "Ministry", country
+    if heads & {"commission", "council", "assembly", "board", "authority", "office", "agency",
+                "service", "committee", "executive", "inspectorate"} and not (set(words) & INTERNATIONAL_WORDS) \
+            and not (set(words) & {"party", "union", "movement", "news", "press"}):
+        # "Standards Board for England", "London Assembly": a public body
+        return "Ministry", country
     if group_evidence(span):
         return "Group", None
     # an organisation of unknown kind (a company, a club, a university): typed only
@@ -232,12 +238,12 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     taken: set[int] = set()
 
     def add(span: Span, kind: str, type_: str | None, key: str | None = None,
-            country: str | None = None) -> None:
+            country: str | None = None, surface: str = "") -> None:
         if any(i in taken for i in range(span.start, span.end)):
             return
         taken.update(range(span.start, span.end))
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
-                                span.text, kind, type_, key, country))
+                                span.text, kind, type_, key, country, surface=surface))
 
     for ent in doc.ents:
         if ent.label_ in {"WORK_OF_ART", "PRODUCT"} and not ent.ent_id_:
@@ -262,12 +268,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" else None)
             continue
         if ent.label_ == "PERSON":
+            written = span
             span = trim_person(span)
             if span is None or all(_is_title_word(t) for t in span):
                 continue
             if not any(t.text[:1].isupper() for t in span):
                 continue
-            add(span, "person", None)
+            add(span, "person", None, surface=written.text if written.start < span.start else "")
         elif ent.label_ == "ORG":
             if len(span) == 1 and span[0].lower_ in ROLE_NOUNS | BODY_HEADS:
                 continue

@@ -24,6 +24,7 @@ class Mention:
     key: str | None = None  # gazetteer key, when the gazetteer knows the actor
     country: str | None = None  # gazetteer key of the country a body belongs to
     entity: int = -1  # index into doc._.gb_entities, set by coreference
+    surface: str = ""  # the name as written, with a title kept ("Lord Bingham", "Mr Howard")
 
 
 @dataclass
