@@ -75,7 +75,7 @@ def build(paths, output, store_dir, gazetteer, jobs, batch_size, cache_dir, no_c
         cache = ExtractionCache(Path(cache_dir) if cache_dir else beside / DEFAULT_DIR,
                                 fingerprint=pipeline_fingerprint(gazetteer))
     if engine == "dask" and parts_dir is None:
-        parts_dir = (cache.directory if cache else beside / DEFAULT_DIR) / "parts"
+        parts_dir = (cache.directory if cache is not None else beside / DEFAULT_DIR) / "parts"
     started = time.perf_counter()
     show_progress = not quiet and sys.stderr.isatty()
     try:
