@@ -2,7 +2,8 @@
 
 An entry is keyed by the SHA-256 of the text the model reads and by the pipeline's
 fingerprint (:func:`pipeline_fingerprint`): ``PIPELINE_VERSION``, graphbuild's version,
-the gazetteer's data (shipped and user files), spaCy's and the model's versions. A
+the gazetteer's data (shipped and user files), spaCy's and the model's versions, and a
+hash of the rule code itself. A
 change to any of them misses every entry made before it; the text's hash alone decides
 for one article, so a renamed or moved file is still a hit (its metadata is taken from
 the article being built, not from the cache).
@@ -99,8 +100,21 @@ def pipeline_fingerprint(gazetteer_files: Iterable[str] = ()) -> str:
         "spacy": spacy.__version__,
         "model": f"{MODEL}=={model_version}",
         "limits": [MAX_DOC_CHARS, MAX_EXPANSION],
+        "rules": _rules_digest(),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _rules_digest() -> str:
+    """A hash of the code that turns a Doc into an extraction (``graphbuild/nlp/*.py``,
+    ``extract.py``, ``engine/model.py``): an edited rule invalidates the cache even
+    before ``PIPELINE_VERSION`` is bumped."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.joinpath("nlp").glob("*.py"), package / "extract.py",
+                        package / "engine" / "model.py"]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 class ExtractionCache:
