@@ -90,6 +90,9 @@ UK_POSTS: dict[str, str] = {
     "scottish secretary": "Scotland Office",
     "welsh secretary": "Wales Office",
     "constitutional affairs secretary": "Department for Constitutional Affairs",
+    "law lord": "House of Lords",
+    "lord chancellor": "Department for Constitutional Affairs",
+    "commons speaker": "House of Commons",
     "attorney general": "",
 }
 

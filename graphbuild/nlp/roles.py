@@ -27,6 +27,7 @@ from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, HONORIFICS, NON_OFFICIAL_ROLES, PORTFOLIOS, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
 )
+from graphbuild.nlp.coref import resolve_token
 from graphbuild.nlp.entities import appositive_role
 from graphbuild.nlp.model import Entity, Relation
 
@@ -72,6 +73,12 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
         toks.insert(0, tok)
         i -= 1
     return toks
+
+
+def _in_chief(tok: Token) -> bool:
+    """ "editor-in-chief", "editor in chief": the head of an outlet."""
+    following = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 5])
+    return following.startswith(("- in - chief", "-in-chief", "in chief", "in-chief"))
 
 
 def _role_head(tokens: Iterable[Token]) -> Token | None:
@@ -176,11 +183,18 @@ class RoleReader:
                 continue
             role_tok = None
             for child in root.children:
-                if child.dep_ == "appos" and child.lower_ in ROLE_NOUNS:
-                    role_tok = child
-                    break
+                if child.dep_ == "appos":
+                    # "Bodo Hombach, former Social Democrat and director of WAZ media group"
+                    for cand in [child, *child.conjuncts]:
+                        if cand.lower_ in ROLE_NOUNS and cand.lower_ not in NON_OFFICIAL_ROLES | {"member"} \
+                                or cand.lower_ in ROLE_NOUNS and role_tok is None:
+                            role_tok = cand
+                    if role_tok is not None:
+                        break
             if role_tok is None:
                 role_tok = appositive_role(root)
+            if role_tok is None:
+                role_tok = self._preceding_post(m.start)
             if role_tok is None and root.dep_ in {"nsubj"} and root.head.lemma_ == "be":
                 for child in root.head.children:
                     if child.dep_ == "attr" and child.lower_ in ROLE_NOUNS:
@@ -202,6 +216,76 @@ class RoleReader:
                     body = self.tmap[child.i]
                     if self.entities[body].type in {"Group", "Ministry", "Country"}:
                         out.append(self._finish(Role(m.entity, "", "member", [body], method="rule:possessive"), sent))
+        return out
+
+    def _preceding_post(self, start: int) -> Token | None:
+        """ "The head of the German Federation of Journalists (DJV), Michael Konken agrees":
+        a post written just before the name and a comma, parsed as no apposition."""
+        if start < 2 or self.doc[start - 1].text != ",":
+            return None
+        tok = self.doc[start - 2]
+        if tok.text == ")":
+            tok = self.doc[tok.i - 1]
+            while tok.i > 0 and tok.text != "(":
+                tok = self.doc[tok.i - 1]
+            tok = self.doc[tok.i - 1]
+        for _ in range(6):
+            if tok.lower_ in ROLE_NOUNS and tok.lower_ not in HONORIFICS:
+                if tok.sent.start == tok.left_edge.i or self.doc[tok.left_edge.i - 1].is_punct:
+                    return tok
+                return None
+            if tok.dep_ in {"pobj", "prep", "compound", "appos", "amod", "poss"} and tok.head.i < tok.i:
+                tok = tok.head
+            else:
+                return None
+        return None
+
+    def as_posts(self) -> list[Role]:
+        """ "his first day as home secretary", "X served as prime minister": a post held."""
+        out: list[Role] = []
+        for prep in self.doc:
+            if prep.lower_ != "as" or prep.dep_ != "prep":
+                continue
+            posts = [p for p in prep.children if p.dep_ == "pobj" and p.lower_ in ROLE_NOUNS
+                     and p.lower_ not in NON_OFFICIAL_ROLES | {"member"}]
+            if not posts:
+                continue
+            gov = prep.head
+            holder = None
+            if gov.pos_ in {"NOUN", "PROPN"}:
+                for c in gov.children:
+                    if c.dep_ == "poss":
+                        holder = c
+            else:
+                for c in gov.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                        holder = c
+            if holder is None:
+                continue
+            ids = resolve_token(self.doc, holder, expand_conj=False)
+            persons = [e for e in ids if self.entities[e].kind == "person"]
+            if not persons:
+                continue
+            post = posts[0]
+            tokens = [t for t in post.subtree]
+            role = self._role_from_tokens(persons[0], tokens, "rule:as-post")
+            if role is not None:
+                out.append(self._finish(role, post.sent))
+        return out
+
+    def peers(self) -> list[Role]:
+        """UK peers ("Lord Hoffmann", "Baroness Boothroyd") sit in the House of Lords,
+        where the article is about the United Kingdom."""
+        entry = self.gaz.lookup("House of Lords")
+        if entry is None or not any(e.key == "country:GBR" or (e.country == "country:GBR" and e.kind != "person")
+                                    for e in self.entities):
+            return []
+        out: list[Role] = []
+        for m in self.doc._.gb_mentions:
+            if m.kind == "person" and m.surface.split(" ")[0] in {"Lord", "Baroness"} and m.entity >= 0:
+                sent = self.doc[m.start:m.end].sent
+                out.append(self._finish(Role(m.entity, m.surface.split(" ")[0], "peer",
+                                             [self._entity_by_key(entry.key)], method="rule:peer"), sent))
         return out
 
     def _finish(self, role: Role, sent: Span) -> Role:
@@ -395,7 +479,7 @@ class RoleReader:
         person = self.entities[role.person]
         if country and person.country is None:
             person.country = country
-        role.official = head.lower_ not in NON_OFFICIAL_ROLES
+        role.official = head.lower_ not in NON_OFFICIAL_ROLES or _in_chief(head)
         return role
 
     def _implied_ministry(self, portfolio: str, country: str) -> int:
@@ -411,7 +495,7 @@ class RoleReader:
 def find_roles(doc: Doc, gazetteer: Gazetteer) -> list[Role]:
     """Roles of the people in ``doc`` (updates entity types, posts and countries)."""
     reader = RoleReader(doc, gazetteer)
-    roles = reader.roles()
+    roles = reader.roles() + reader.as_posts() + reader.peers()
     for role in roles:
         person = reader.entities[role.person]
         if role.official and (role.head != "member" or role.bodies):
