@@ -72,9 +72,17 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         entities.append(ent)
         return ent.id
 
+    previous: Mention | None = None
     for m in mentions:
         eid = None
-        if m.key:
+        # "German Federation of Journalists (DJV)": an acronym in brackets names the
+        # organisation just before it
+        if previous is not None and previous.kind == "org" and m.kind == "org" and not m.key \
+                and m.start >= 2 and doc[m.start - 1].text == "(" and previous.end == m.start - 1 \
+                and m.text.isupper() and previous.entity >= 0:
+            eid = previous.entity
+            m.type = entities[eid].type
+        elif m.key:
             eid = by_key.get(m.key)
             if eid is None:
                 eid = new(m, m.text)
@@ -98,6 +106,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
                 entities[eid].aliases.add(entities[eid].name)
                 entities[eid].name = m.text
         m.entity = eid
+        previous = m
         ent = entities[eid]
         ent.aliases.add(m.text)
         if m.surface and not m.surface.lower().startswith(("mr", "mrs", "ms", "dr", "miss")):
