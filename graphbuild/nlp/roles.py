@@ -288,6 +288,25 @@ class RoleReader:
                                              [self._entity_by_key(entry.key)], method="rule:peer"), sent))
         return out
 
+    def known_offices(self, roles: list[Role]) -> list[Role]:
+        """An official the gazetteer knows speaks for the state or body it held office
+        in ("Nixon" -> United States), unless the text already gave a post."""
+        with_post = {r.person for r in roles if r.bodies}
+        out: list[Role] = []
+        for ent in list(self.entities):
+            if ent.type != "Official" or not ent.key or ent.id in with_post:
+                continue
+            entry = self.gaz.get(ent.key)
+            if entry is None or not entry.of or entry.of not in self.gaz:
+                continue
+            first = next((m for m in self.doc._.gb_mentions if m.entity == ent.id), None)
+            if first is None:
+                continue
+            sent = self.doc[first.start:first.end].sent
+            out.append(self._finish(Role(ent.id, "", "office", [self._entity_by_key(entry.of)],
+                                         method="gazetteer:office"), sent))
+        return out
+
     def _finish(self, role: Role, sent: Span) -> Role:
         role.sent_start, role.sent_end = sent.start_char, sent.end_char
         return role
@@ -496,6 +515,7 @@ def find_roles(doc: Doc, gazetteer: Gazetteer) -> list[Role]:
     """Roles of the people in ``doc`` (updates entity types, posts and countries)."""
     reader = RoleReader(doc, gazetteer)
     roles = reader.roles() + reader.as_posts() + reader.peers()
+    roles += reader.known_offices(roles)
     for role in roles:
         person = reader.entities[role.person]
         if role.official and (role.head != "member" or role.bodies):
@@ -519,9 +539,9 @@ def roles_to_relations(roles: list[Role]) -> list[Relation]:
         for body in role.bodies:
             if body == role.person:
                 continue
+            confidence = {"rule:possessive": 0.7, "gazetteer:office": 0.6}.get(role.method, 0.9)
             out.append(Relation(role.person, "speaksFor", body, "positive", role.sent_start,
-                                role.sent_end, role.title or role.head, role.method,
-                                0.9 if role.method != "rule:possessive" else 0.7))
+                                role.sent_end, role.title or role.head, role.method, confidence))
     return out
 
 
