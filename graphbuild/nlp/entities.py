@@ -168,14 +168,25 @@ def group_evidence(span: Span) -> bool:
     if words & GROUP_WORDS:
         return True
     root = span.root
-    for tok in list(root.children) + [root.head]:
-        if tok.i in range(span.start, span.end):
-            continue
-        if tok.lower_ in GROUP_CONTEXT_WORDS and tok.dep_ in {"compound", "appos", "nmod", "amod"} | {root.dep_}:
+    doc = span.doc
+    # "the news magazine Der Spiegel", "La Stampa daily", "Syriza party"
+    for tok in root.children:
+        if tok.i not in range(span.start, span.end) and tok.lower_ in GROUP_CONTEXT_WORDS \
+                and tok.dep_ in {"compound", "appos", "nmod", "amod"}:
             return True
-    prev = span.doc[span.start - 1] if span.start > 0 else None
-    if prev is not None and prev.lower_ in GROUP_CONTEXT_WORDS:
+    if root.dep_ in {"compound", "appos", "nmod"} and root.head.lower_ in GROUP_CONTEXT_WORDS:
         return True
+    for i in (span.start - 1, span.end):
+        if 0 <= i < len(doc) and doc[i].lower_ in GROUP_CONTEXT_WORDS:
+            return True
+    # "parties like the Alternative for Germany or Podemos": examples of a kind
+    node = root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in {"like", "as", "including"}:
+        kind = node.head.head if node.head.lower_ != "as" else node.head.head.head
+        if kind.lemma_ in GROUP_CONTEXT_WORDS or kind.lower_ in GROUP_CONTEXT_WORDS:
+            return True
     return is_media_source(span)
 
 
