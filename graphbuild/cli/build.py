@@ -65,7 +65,7 @@ def build(paths, output, store_dir, gazetteer, jobs, batch_size, cache_dir, no_c
     def on_skip(path, message):
         skipped.append((str(path), str(message)))
         if not quiet:
-            click.echo(f"graphbuild: skipped {message}", err=True)
+            click.echo(f"graphbuild: skipped {path}: {str(message).replace('; skipped', '')}", err=True)
 
     articles = read_articles(list(paths), skip_bad=skip_bad, on_skip=on_skip,
                              follow_symlinks=follow_symlinks, max_bytes=max_bytes)
