@@ -93,7 +93,8 @@ class RelationReader:
         if not ids and (token.lemma_ in EFFORT_NOUNS or token.lemma_ in {
                 "position", "policy", "side", "member", "members", "leader", "leadership", "forces",
                 "project", "programme", "program", "economy", "military", "troops", "army",
-                "campaign", "delegation", "representatives"}):
+                "campaign", "delegation", "representatives", "call", "demand", "request", "stance",
+                "view", "idea", "proposal", "approach", "decision", "move"}):
             for child in token.children:
                 if child.dep_ == "poss":
                     ids = self.actors(child)
