@@ -46,7 +46,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         _remove_stale_temporaries(directory, path.name)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=directory)
     except OSError as err:
-        raise GraphFileError(f"cannot write {path}: {err.strerror or err}; check the folder exists "
+        raise GraphFileError(f"Cannot write {path}: {err.strerror or err}; check the folder exists "
                              "and is writable") from err
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -62,7 +62,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         except OSError:
             pass
         if isinstance(err, OSError):  # disk full, quota, a folder where the file should be
-            raise GraphFileError(f"cannot write {path}: {err.strerror or err}; the previous "
+            raise GraphFileError(f"Cannot write {path}: {err.strerror or err}; the previous "
                                  "file is unchanged") from err
         raise
     _fsync_directory(directory)

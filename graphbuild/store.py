@@ -43,8 +43,6 @@ True
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -215,20 +213,13 @@ class Store:
             )
         rdf_format = EXPORT_FORMATS[name][0]
         from_graph = None if rdf_format.supports_datasets else ox.DefaultGraph()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                data = self.oxigraph.dump(format=rdf_format, from_graph=from_graph,
-                                          prefixes=dict(sorted(PREFIXES.items())))
-                out.write(_sorted_lines(data) if name in ("nt", "nq") else data)
-            os.replace(tmp, path)
-        except OSError as err:
-            Path(tmp).unlink(missing_ok=True)
-            raise GraphFileError(f"Cannot write {path}: {err}") from err
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        from graphbuild.export import atomic_write_bytes
+
+        data = self.oxigraph.dump(format=rdf_format, from_graph=from_graph,
+                                  prefixes=dict(sorted(PREFIXES.items())))
+        # temporary file, fsync, rename; the file mode of a plain open(); leftovers of
+        # killed writers removed (graphbuild.export.atomic_write_bytes)
+        atomic_write_bytes(path, _sorted_lines(data) if name in ("nt", "nq") else data)
         return path
 
     def _writable(self) -> None:
