@@ -7,6 +7,7 @@ the corpus; results come back in input order.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -43,6 +44,17 @@ class LocalEngine:
             for _, ex in extract_batch(enumerate(articles), self.gazetteer, self.batch_size):
                 yield ex
             return
+        chunks = iter_chunks(articles, self.chunk_size)
+        first = next(chunks, None)
+        if first is None:
+            return
+        if len(first) < self.chunk_size:
+            # the whole input is one chunk: starting workers (each loading the model)
+            # would cost more than it saves
+            for _, ex in extract_batch(enumerate(first), self.gazetteer, self.batch_size):
+                yield ex
+            return
+        chunks = itertools.chain([first], chunks)
         if self._pool is None:
             # fork where there is one: works from scripts and notebooks without a
             # ``__main__`` guard, and the workers do not import graphbuild again
@@ -50,7 +62,7 @@ class LocalEngine:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
                                              initializer=_init_worker, initargs=(self.gazetteer,))
         pending: deque = deque()
-        for chunk in iter_chunks(articles, self.chunk_size):
+        for chunk in chunks:
             pending.append(self._pool.submit(_extract_chunk, chunk, self.gazetteer, self.batch_size))
             while len(pending) >= 2 * self.jobs:
                 yield from map(ArticleExtraction.from_dict, pending.popleft().result())

