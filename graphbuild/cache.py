@@ -83,7 +83,8 @@ def pipeline_fingerprint(gazetteer_files: Iterable[str] = ()) -> str:
     import spacy
 
     from graphbuild import __version__
-    from graphbuild.engine.model import MAX_DOC_CHARS, MAX_EXPANSION
+    from graphbuild.engine.model import MAX_DOC_CHARS
+    from graphbuild.nlp.ruler import MAX_EXPANSION
     from graphbuild.gazetteer import load_gazetteer
     from graphbuild.nlp.pipeline import MODEL, PIPELINE_VERSION
 
