@@ -98,7 +98,7 @@ def build(paths, output, store_dir, gazetteer, jobs, batch_size, cache_dir, no_c
             else:
                 stats = build_to_file(extract(articles), output, gazetteer=gazetteer, validate=validate)
     except InputError as err:
-        if "no article" in str(err):
+        if err.path is None and str(err).startswith("no article could be read"):  # not a reader's error
             raise InputError("no article could be read; nothing was written", path=", ".join(paths)) from err
         raise
     finally:
