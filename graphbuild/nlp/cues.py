@@ -313,3 +313,16 @@ NEGATIVE_EVALUATION: frozenset[str] = frozenset({
     "destabilising", "destabilizing", "aggressive", "unhelpful", "counterproductive",
     "prejudice-based", "outrage", "fiasco", "farce", "sham", "dereliction",
 })
+
+#: Words of organisations that are no actors of the graph: companies, universities,
+#: museums, hospitals, clubs, think tanks. They are kept out of relations and posts.
+NON_ACTOR_ORG_WORDS: frozenset[str] = frozenset({
+    "university", "universität", "college", "school", "academy", "museum", "gallery",
+    "hospital", "clinic", "institute", "institut", "church", "cathedral", "club", "fc",
+    "stadium", "theatre", "theater", "orchestra", "opera", "company", "corporation",
+    "corp", "inc", "ltd", "plc", "gmbh", "ag", "sa", "llc", "airlines", "airways",
+    "motors", "holdings", "exchange", "bank", "insurance", "pharma", "pharmaceuticals",
+    "energy", "oil", "telecom", "airport", "hotel", "restaurant", "café", "cafe",
+    "festival", "league", "cup", "championship", "olympics", "zoo", "library", "centre",
+    "center", "foundation", "campus", "laboratory", "lab", "labs", "studios", "records",
+})

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
-    MEDIA_VERBS,
+    MEDIA_VERBS, NON_ACTOR_ORG_WORDS,
     PORTFOLIOS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
@@ -293,6 +293,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             if _is_portfolio(span):
                 continue  # "Interior" of "Interior Minister X" is part of a title
+            if {t.lower_ for t in span} & NON_ACTOR_ORG_WORDS and not {t.lower_ for t in span} & {
+                    "central", "national", "federal", "world", "european", "international"}:
+                add(span, "org-other", None)  # a company, university or museum: no actor
+                continue
             if looks_like_person(span):
                 add(span, "person", None)
                 continue

@@ -499,7 +499,18 @@ class RoleReader:
         if country and person.country is None:
             person.country = country
         role.official = head.lower_ not in NON_OFFICIAL_ROLES or _in_chief(head)
+        if not role.bodies and self._heads_non_actor(tokens):
+            # "chief executive of Carl Zeiss Micro Imaging": a post in a company, a
+            # museum or a university makes no official
+            role.official = False
         return role
+
+    def _heads_non_actor(self, tokens: list[Token]) -> bool:
+        for tok in tokens:
+            eid = self.tmap.get(tok.i)
+            if eid is not None and self.entities[eid].kind == "org-other":
+                return True
+        return False
 
     def _implied_ministry(self, portfolio: str, country: str) -> int:
         for ent in self.entities:

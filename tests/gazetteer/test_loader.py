@@ -187,7 +187,13 @@ def test_country_of_capital(gaz, capital, key):
 
 
 def test_sovereign_states_are_all_there(gaz):
-    countries = gaz.of_type("Country")
+    # actors.json adds historical states (East Germany, the Soviet Union): not sovereign today
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("graphbuild.gazetteer").joinpath("data/actors.json").read_text("utf-8"))
+    historical = {e["key"] for e in data["entries"] if e["type"] == "Country"}
+    countries = [e for e in gaz.of_type("Country") if e.key not in historical]
     assert 195 <= len(countries) <= 200
     for entry in countries:
         assert entry.key.startswith("country:") and len(entry.key) == len("country:XXX")
