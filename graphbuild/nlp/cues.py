@@ -132,15 +132,15 @@ GOVERNMENT_NOUNS: frozenset[str] = frozenset({
 #: Words that make an organisation a collective actor of the guidelines' Group type:
 #: parties and movements, armed groups, international bodies, NGOs, media and agencies.
 GROUP_WORDS: frozenset[str] = frozenset({
-    "party", "parties", "movement", "front", "union", "alliance", "coalition",
+    "party", "parties", "movement", "front", "alliance", "coalition",
     "brigade", "brigades", "militia", "militias", "army", "rebels", "insurgents",
     "organization", "organisation", "association", "federation", "confederation",
-    "council", "commission", "committee", "forum", "network", "international", "bloc",
+    "council", "commission", "committee", "forum", "network", "bloc",
     "democrats", "republicans", "socialists", "communists", "greens", "liberals",
     "conservatives", "nationalists", "agency", "press", "news", "times", "post", "herald",
     "gazette", "journal", "tribune", "daily", "magazine", "radio", "television", "tv",
     "broadcaster", "broadcasting", "newspaper", "telegraph", "guardian", "observer",
-    "monitor", "review", "chronicle", "courier", "express", "mirror", "independent",
+    "monitor", "chronicle", "courier", "express", "mirror", "independent",
     "watch", "fund", "campaign", "congress", "assembly", "parliament", "court",
     "tribunal", "brotherhood", "taliban", "mujahideen", "jihad", "hezbollah", "hamas",
     "al-qaeda", "qaeda", "mission", "unions", "zeitung", "gazette", "nouvelles",

@@ -274,6 +274,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             entry = gazetteer.lookup(span.text)
         if entry is None and ent.label_ == "GPE":
             entry = fuzzy_country(gazetteer, span.text)
+        if entry is None and ent.label_ in {"ORG", "PERSON"} and (
+                gazetteer.country_of_demonym(span.text) is not None or span[-1].lower_ in ROLE_NOUNS):
+            continue  # "French", "S African President": a demonym or a title, no actor
         if entry is not None:
             kind = {"Country": "gpe", "Official": "person"}.get(entry.type, "org")
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" else None)
