@@ -15,6 +15,7 @@ Oxigraph store, never whole into an rdflib graph.
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
 import tempfile
 from collections import deque
@@ -206,7 +207,8 @@ def build_to_file(extractions: Iterable[ArticleExtraction], output: str | Path, 
     resolution = resolution_of(extractions, gazetteer=gazetteer)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=".graphbuild-store-", dir=output.parent)
+    _remove_stale_stores(output.parent)
+    tmp = tempfile.mkdtemp(prefix=f".graphbuild-store-{os.getpid()}-", dir=output.parent)
     try:
         with Store.open(Path(tmp) / "store") as store:
             _write_chunks(store, graph_chunks(extractions, resolution), validate)
@@ -216,6 +218,21 @@ def build_to_file(extractions: Iterable[ArticleExtraction], output: str | Path, 
         shutil.rmtree(tmp, ignore_errors=True)
     return {"articles": len(extractions), "triples": triples,
             "statements": sum(len(ex.relations) for ex in extractions)}
+
+
+def _remove_stale_stores(directory: Path) -> None:
+    """Remove the working stores that builds killed before they finished left behind
+    (``.graphbuild-store-PID-XXXX`` whose process is gone)."""
+    for path in directory.glob(".graphbuild-store-*"):
+        parts = path.name.split("-")
+        if len(parts) < 4 or not parts[2].isdigit():
+            continue
+        try:
+            os.kill(int(parts[2]), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            pass  # alive, or not ours to signal
 
 
 def build_articles(articles: Iterable, *, gazetteer: Iterable[str] = (), jobs: int = 1,

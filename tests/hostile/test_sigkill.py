@@ -161,3 +161,23 @@ def test_kill_during_final_write_then_next_build_completes(workspace):
     assert not list(out.glob(".graph.ttl.*")), "the killed build's temporary file lingers"
     if store_args:
         assert store_triples(out / "graph.store") >= len(graph)
+
+
+def test_working_stores_of_killed_builds_are_removed(tmp_path):
+    """A build killed while writing leaves its working store; the next build removes it
+    (the process that made it is gone) and leaves a live process's alone."""
+    import os
+    import subprocess
+    import sys
+
+    from graphbuild.build import _remove_stale_stores
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    stale = tmp_path / f".graphbuild-store-{dead.stdout.strip()}-abcd"
+    live = tmp_path / f".graphbuild-store-{os.getpid()}-efgh"
+    for folder in (stale, live):
+        (folder / "store").mkdir(parents=True)
+    _remove_stale_stores(tmp_path)
+    assert not stale.exists()
+    assert live.exists()
