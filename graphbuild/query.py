@@ -370,10 +370,19 @@ def _run_oxigraph(store: ox.Store, text: str, bindings: dict[str, Node]) -> Quer
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             variables = tuple(v.value for v in answer.variables)
-            rows = tuple(
-                tuple(None if s[v] is None else to_rdflib(s[v]) for v in variables)
-                for s in answer
-            )
+            # A solution iterates over its values in the order of the variables (None
+            # when unbound). Results repeat terms (labels, dates, counts) and an rdflib
+            # Literal is costly to build: convert each distinct term once.
+            converted: dict[Any, Node | None] = {None: None}
+
+            def convert(term: Any) -> Node | None:
+                try:
+                    return converted[term]
+                except KeyError:
+                    converted[term] = node = to_rdflib(term)
+                    return node
+
+            rows = tuple(tuple(map(convert, solution)) for solution in answer)
             return QueryResult("select", variables=variables, rows=rows)
         graph = rdflib.Graph()
         bind_prefixes(graph)
