@@ -324,5 +324,5 @@ NON_ACTOR_ORG_WORDS: frozenset[str] = frozenset({
     "motors", "holdings", "exchange", "bank", "insurance", "pharma", "pharmaceuticals",
     "energy", "oil", "telecom", "airport", "hotel", "restaurant", "café", "cafe",
     "festival", "league", "cup", "championship", "olympics", "zoo", "library", "centre",
-    "center", "foundation", "campus", "laboratory", "lab", "labs", "studios", "records",
+    "center", "campus", "laboratory", "lab", "labs", "studios", "records",
 })
