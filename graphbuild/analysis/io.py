@@ -33,27 +33,12 @@ def read_graph(path: str | os.PathLike) -> Graph:
 
 
 def atomic_write(path: str | os.PathLike, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and
-    :func:`os.replace`, so a reader never sees half a file.
+    """Write ``data`` to ``path`` atomically (:func:`graphbuild.export.atomic_write_bytes`:
+    temporary file, fsync, rename, the usual file mode), so a reader never sees half a
+    file.
 
     Raises :class:`~graphbuild.errors.GraphFileError` naming the path on failure.
     """
-    import tempfile
+    from graphbuild.export import atomic_write_bytes
 
-    path = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-            raise
-    except OSError as err:
-        raise GraphFileError(f"Cannot write {path}: {err.strerror or err}; check the folder exists and is writable.") from err
+    atomic_write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
