@@ -67,7 +67,7 @@ LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 #: ("the Syrian government", "the US administration"): the guidelines' metonymy.
 GOVERNMENT_HEADS = ("administration", "authorities", "government", "regime")
 #: The shipped files, in load order.
-SHIPPED_FILES = ("countries.json", "actors.json", "officials.json")
+SHIPPED_FILES = ("countries.json", "actors.json", "officials.json", "media.json")
 
 _KEY_RE = re.compile(r"^(country|group|ministry|official):[A-Za-z0-9][A-Za-z0-9._-]*$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
