@@ -7,6 +7,7 @@ import os
 import re
 import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -129,32 +130,115 @@ def test_update_sent_by_get_is_refused(server):
     assert count(server) == before
 
 
-@pytest.mark.xfail(strict=True, reason="known issue: Oxigraph's server runs SERVICE clauses, so "
-                                       "any client can make it send HTTP requests (SSRF)")
-def test_endpoint_does_not_fetch_service_urls(server):
-    """A read-only endpoint still makes requests for federated queries. A client could
-    reach hosts only the server sees. This test fails (xfail) until the endpoint
-    refuses SERVICE."""
-    hits: list[bytes] = []
-    listener = socket.create_server((LOOPBACK, 0))
-    listener.settimeout(3)
+class Listener:
+    """A local HTTP server that records every connection made to it (and answers
+    like an empty SPARQL endpoint, so a server that did call it would succeed)."""
 
-    def accept() -> None:
-        try:
-            connection, _ = listener.accept()
-            hits.append(connection.recv(100))
-            connection.close()
-        except OSError:
-            pass
+    def __init__(self):
+        self.hits: list[bytes] = []
+        self.socket = socket.create_server((LOOPBACK, 0))
+        self.socket.settimeout(0.2)
+        self.port = self.socket.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/sparql"
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
 
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    port = listener.getsockname()[1]
-    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
-    http(server.query_url + "?" + urllib.parse.urlencode({"query": query}))
-    thread.join(5)
-    listener.close()
-    assert hits == []
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                continue
+            with connection:
+                connection.settimeout(2)
+                try:
+                    self.hits.append(connection.recv(200))
+                    body = b'{"head":{"vars":[]},"results":{"bindings":[{}]}}'
+                    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json"
+                                       b"\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body))
+                except OSError:
+                    pass
+
+    def close(self) -> list[bytes]:
+        time.sleep(0.3)  # a request the server sent late still arrives
+        self._stop.set()
+        self._thread.join(2)
+        self.socket.close()
+        return self.hits
+
+
+@pytest.fixture
+def listener():
+    running = Listener()
+    yield running
+    running.close()
+
+
+SERVICE_QUERIES = {
+    "plain": "SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "silent": "SELECT * WHERE {{ SERVICE SILENT <{url}> {{ ?s ?p ?o }} }}",
+    "lowercase": "select * where {{ service <{url}> {{ ?s ?p ?o }} }}",
+    "no-space": "SELECT * WHERE {{ ?a ?b ?c .SERVICE<{url}>{{ ?s ?p ?o }} }}",
+    "in-optional": "SELECT * WHERE {{ ?x a ?t OPTIONAL {{ SERVICE <{url}> {{ ?x ?p ?o }} }} }}",
+    "in-subquery": "SELECT ?s WHERE {{ {{ SELECT ?s WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }} }}",
+    "in-exists": "ASK {{ FILTER EXISTS {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+    "in-construct": "CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "variable": "SELECT * WHERE {{ VALUES ?e {{ <{url}> }} SERVICE ?e {{ ?s ?p ?o }} }}",
+    "prefixed": "PREFIX remote: <{url}/..> SELECT * WHERE {{ SERVICE remote:sparql {{ ?s ?p ?o }} }}",
+    "unicode-escape": "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+    "after-comment": "SELECT * WHERE {{ # a comment }}\n SERVICE <{url}> {{ ?s ?p ?o }} }}",
+}
+
+
+@pytest.mark.parametrize("how", ["get", "post-query", "post-form"])
+@pytest.mark.parametrize("name", sorted(SERVICE_QUERIES))
+def test_endpoint_refuses_service_and_sends_no_request(server, listener, name, how):
+    """A federated query would make the server send a request wherever the client
+    says (server-side request forgery): the endpoint refuses it, and the address it
+    names sees no request."""
+    query = SERVICE_QUERIES[name].format(url=listener.url)
+    if how == "get":
+        status, body = http(server.query_url + "?" + urllib.parse.urlencode({"query": query}))
+    elif how == "post-query":
+        status, body = http(server.query_url, query.encode(), "POST",
+                            {"Content-Type": "application/sparql-query"})
+    else:
+        status, body = http(server.query_url, urllib.parse.urlencode({"query": query}).encode(),
+                            "POST", {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 400, (status, body[:300])
+    assert b"does not run federated queries: SERVICE" in body
+    assert listener.close() == []
+    assert count(server) == 284  # the endpoint still answers
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT (COUNT(*) AS ?n) FROM <{url}> WHERE {{ ?s ?p ?o }}",
+    "SELECT (COUNT(*) AS ?n) FROM NAMED <{url}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+    "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{url}> {{ ?s ?p ?o }} }}",
+], ids=["from", "from-named", "graph"])
+def test_dataset_iris_are_not_fetched(server, listener, query):
+    """FROM, FROM NAMED and GRAPH name graphs of the store; nothing is fetched."""
+    status, body = http(server.query_url + "?" + urllib.parse.urlencode({"query": query.format(url=listener.url)}),
+                        headers={"Accept": "text/csv"})
+    assert status == 200, body[:300]
+    assert body.decode().split() == ["n", "0"]
+    status, body = http(server.query_url + "?" + urllib.parse.urlencode(
+        {"query": COUNT, "default-graph-uri": listener.url, "named-graph-uri": listener.url}),
+        headers={"Accept": "text/csv"})
+    assert status == 200 and body.decode().split() == ["n", "0"], body[:300]
+    assert listener.close() == []
+
+
+def test_the_word_service_elsewhere_is_not_refused(server):
+    """Only the keyword is refused: not a variable, a string, an IRI or a prefixed name."""
+    query = """PREFIX service: <http://example.org/service#>
+    SELECT ?service WHERE { BIND("SERVICE <http://x/> {}" AS ?service)
+      OPTIONAL { ?service service:service <http://example.org/service> } } # SERVICE"""
+    status, body = http(server.query_url + "?" + urllib.parse.urlencode({"query": query}),
+                        headers={"Accept": "text/csv"})
+    assert status == 200, body[:300]
+    assert body.decode().splitlines() == ["service", "SERVICE <http://x/> {}"]
 
 
 # ---------------------------------------------------------------- parameters
