@@ -367,19 +367,49 @@ class _GuardHandler(BaseHTTPRequestHandler):
     # ------------------------------------------------------------- forwarding
     def _forward(self, method: str, path: str, body: bytes | None, headers: dict[str, str],
                  *, head_only: bool = False) -> None:
-        backend = http.client.HTTPConnection(LOOPBACK, self.server.backend_port,
-                                             timeout=self.server.backend_timeout)
+        answer = self._backend_request(method, path, body, headers)
+        whole = False
         try:
-            try:
-                backend.request(method, path, body=body, headers=headers)
-                answer = backend.getresponse()
-            except (OSError, http.client.HTTPException) as err:
-                raise _Refusal(502, f"The SPARQL server did not answer: {err}") from err
-            self._relay(answer, head_only=head_only or method == "HEAD")
+            whole = self._relay(answer, head_only=head_only or method == "HEAD")
         finally:
-            backend.close()
+            if not whole or answer.will_close:
+                self._close_backend()
 
-    def _relay(self, answer: http.client.HTTPResponse, *, head_only: bool) -> None:
+    def _backend_request(self, method: str, path: str, body: bytes | None,
+                         headers: dict[str, str]) -> http.client.HTTPResponse:
+        """Send the request on this client's kept-alive connection to Oxigraph; once
+        more on a new connection when Oxigraph had closed the old one."""
+        for attempt in (1, 2):
+            reused = self._backend is not None
+            if self._backend is None:
+                self._backend = http.client.HTTPConnection(
+                    LOOPBACK, self.server.backend_port, timeout=self.server.backend_timeout)
+            try:
+                self._backend.request(method, path, body=body, headers=headers)
+                return self._backend.getresponse()
+            except (OSError, http.client.HTTPException) as err:
+                self._close_backend()
+                if not (reused and attempt == 1):
+                    raise _Refusal(502, f"The SPARQL server did not answer: {err}") from err
+        raise AssertionError("unreachable")
+
+    def _close_backend(self) -> None:
+        if self._backend is not None:
+            self._backend.close()
+            self._backend = None
+
+    def setup(self) -> None:
+        super().setup()
+        self._backend: http.client.HTTPConnection | None = None
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self._close_backend()
+
+    def _relay(self, answer: http.client.HTTPResponse, *, head_only: bool) -> bool:
+        """Send ``answer`` on to the client; return whether it was read to its end."""
         limit = self.server.max_result_bytes
         length = answer.getheader("Content-Length")
         known = int(length) if length is not None and length.isdigit() else None
@@ -402,7 +432,7 @@ class _GuardHandler(BaseHTTPRequestHandler):
             self.send_header("Connection", "close")
         self.end_headers()
         if head_only:
-            return
+            return False
         sent = 0
         while True:
             data = answer.read1(65536)
@@ -414,7 +444,7 @@ class _GuardHandler(BaseHTTPRequestHandler):
                 # truncated answer that looks whole.
                 self.close_connection = True
                 self.wfile.flush()
-                return
+                return False
             if chunked:
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
             else:
@@ -422,6 +452,7 @@ class _GuardHandler(BaseHTTPRequestHandler):
         if chunked:
             self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()
+        return True
 
     def _refuse(self, status: int, message: str) -> None:
         data = (message + "\n").encode("utf-8")

@@ -179,6 +179,53 @@ def test_cooperation_network_in_a_date_range(source, params, expected):
     assert rows(run_query(source, shipped_query("cooperation-network"), params)) == expected
 
 
+@pytest.mark.parametrize("start", [None, "2014-10-29", "2015-01-13", "2015-01-14", "2015-02-01", "2015-02-02"])
+@pytest.mark.parametrize("end", [None, "2014-10-28", "2015-01-13", "2015-02-01"])
+def test_cooperation_network_engines_agree_on_every_range(store, graph, start, end):
+    # The dates are bound in the top-level query, where both engines bind them alike.
+    params = {k: v for k, v in (("start", start), ("end", end)) if v is not None}
+    query = shipped_query("cooperation-network")
+    assert run_query(store, query, params) == run_query(graph, query, params)
+
+
+def _fixture_with(extra: str = "", without: tuple | None = None) -> tuple[ox.Store, rdflib.Graph]:
+    graph = rdflib.Graph().parse(FIXTURE)
+    if extra:
+        graph.parse(data=f"@prefix gb: <{PREFIXES['gb']}> . @prefix gbr: <{GBR}> . "
+                         f"@prefix rdfs: <{PREFIXES['rdfs']}> . {extra}", format="turtle")
+    if without is not None:
+        graph.remove(without)
+    from graphbuild.query import to_oxigraph
+
+    store = ox.Store()
+    store.extend(ox.Quad(*map(to_oxigraph, t)) for t in graph)
+    return store, graph
+
+
+def test_actor_without_a_label_keeps_its_rows():
+    store, graph = _fixture_with(without=(URIRef(GBR + "group/the-west"), rdflib.RDFS.label, None))
+    for source in (store, graph):
+        network = rows(run_query(source, shipped_query("cooperation-network")))
+        assert network == [RUSSIA_SYRIA + (None, None),
+                           RUSSIA_WEST[:3] + (None,) + RUSSIA_WEST[4:] + (None, None)]
+        dyads = rows(run_query(source, shipped_query("who-accuses-whom")))
+        assert ("gbr:official/gennady-gatilov", "Gennady Gatilov", "gbr:group/the-west", None,
+                "1", "1", "2014-10-29", "2014-10-29") in dyads
+
+
+def test_officials_body_without_a_country():
+    """A body that belongs to no country: one row, country empty (not every labelled node)."""
+    store, graph = _fixture_with(
+        f"<{GBR}official/ban-ki-moon> a gb:Official ; rdfs:label 'Ban Ki-moon' ; "
+        f"gb:speaksFor <{GBR}group/united-nations> . "
+        f"<{GBR}group/united-nations> a gb:Group ; rdfs:label 'United Nations' .")
+    for source in (store, graph):
+        found = [r for r in rows(run_query(source, shipped_query("officials")))
+                 if r[0] == "gbr:official/ban-ki-moon"]
+        assert found == [("gbr:official/ban-ki-moon", "Ban Ki-moon", None, "gbr:group/united-nations",
+                          "United Nations", None, None, None, None)]
+
+
 def test_entities(source):
     result = run_query(source, shipped_query("entities"))
     assert rows(result) == [
