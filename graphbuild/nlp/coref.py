@@ -114,9 +114,32 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         ent.mentions.append((m.start_char, m.end_char))
         if ent.country is None and m.country:
             ent.country = m.country
+    _merge_surnames(entities, mentions)
     for ent in entities:
         ent.aliases.discard(ent.name)
     return entities
+
+
+def _merge_surnames(entities: list[Entity], mentions: list[Mention]) -> None:
+    """A surname seen before the full name ("Xi ... Xi Jinping") joins the one person
+    named in full with it; the emptied entity is left without a type."""
+    for ent in entities:
+        if ent.kind != "person" or ent.key or len(ent.name.split()) != 1:
+            continue
+        surname = ent.name.lower()
+        fulls = [o for o in entities if o is not ent and o.kind == "person" and len(o.name.split()) > 1
+                 and _person_tokens(o.name)[-1].lower() == surname]
+        if len(fulls) != 1:
+            continue
+        full = fulls[0]
+        for m in mentions:
+            if m.entity == ent.id:
+                m.entity = full.id
+        full.aliases |= ent.aliases | {ent.name}
+        full.mentions = sorted(full.mentions + ent.mentions)
+        if full.type is None:
+            full.type = ent.type
+        ent.kind, ent.type, ent.mentions, ent.aliases = "merged", None, [], set()
 
 
 def _match_person(entities: list[Entity], text: str, exact: bool = False) -> int | None:
@@ -131,7 +154,7 @@ def _match_person(entities: list[Entity], text: str, exact: bool = False) -> int
                     return ent.id
         return None
     for ent in reversed(entities):
-        if ent.kind != "person" or ent.key:
+        if ent.kind != "person" or (ent.key and len(words) > 1):
             continue
         names = _person_tokens(ent.name)
         if not names:
