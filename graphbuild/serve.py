@@ -284,7 +284,7 @@ class _GuardHandler(BaseHTTPRequestHandler):
         try:
             body = self._read_body()
             url = urllib.parse.urlsplit(self.path)
-            if url.path == "/query":
+            if url.path == "/query" and method != "OPTIONS":
                 self._query(method, url, body)
             elif url.path.startswith("/update"):
                 raise _Refusal(403, "This endpoint is read-only: updates are refused.")
