@@ -87,6 +87,18 @@ def _is_title_word(token) -> bool:
     return token.lower_ in ROLE_NOUNS or token.lower_ in HONORIFICS
 
 
+def _inside_longer_name(span: Span, gazetteer: Gazetteer) -> bool:
+    """A gazetteer name that is the tail of a longer proper name in the text."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.is_sent_start or not prev.is_alpha or not prev.text[:1].isupper() or prev.ent_iob_ == "B" and prev.ent_type_ in {"GPE", "NORP"}:
+        return False
+    if gazetteer.country_of_demonym(prev.text) is not None or gazetteer.lookup(prev.text) is not None:
+        return False
+    return prev.pos_ in {"PROPN", "ADJ"} and prev.lower_ not in {"the", "a", "an"}
+
+
 def _is_portfolio(span: Span) -> bool:
     words = [t.lower_ for t in span if not t.is_punct and t.lower_ not in {"and", "&", "of"}]
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
@@ -270,6 +282,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if span is None:
             continue
         entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is not None and entry.type == "Group" and _inside_longer_name(span, gazetteer):
+            continue  # "Free Democratic Party" is not the (US) "Democratic Party"
         if entry is None:
             entry = gazetteer.lookup(span.text)
         if entry is None and ent.label_ == "GPE":
