@@ -92,8 +92,10 @@ def _inside_longer_name(span: Span, gazetteer: Gazetteer) -> bool:
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    if prev.is_sent_start or not prev.is_alpha or not prev.text[:1].isupper() or prev.ent_iob_ == "B" and prev.ent_type_ in {"GPE", "NORP"}:
+    if prev.is_sent_start or not (prev.is_alpha or prev.text == "-") or not (prev.text[:1].isupper() or prev.text == "-"):
         return False
+    if prev.text == "-":  # "social-democrats", "Turkish-Islamic"
+        return True
     if gazetteer.country_of_demonym(prev.text) is not None or gazetteer.lookup(prev.text) is not None:
         return False
     return prev.pos_ in {"PROPN", "ADJ"} and prev.lower_ not in {"the", "a", "an"}
@@ -284,8 +286,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
         if entry is not None and entry.type == "Group" and _inside_longer_name(span, gazetteer):
             continue  # "Free Democratic Party" is not the (US) "Democratic Party"
-        if entry is None:
+        if entry is None and any(t.text[:1].isupper() for t in span):
             entry = gazetteer.lookup(span.text)
+            if entry is not None and entry.type == "Group" and _inside_longer_name(span, gazetteer):
+                entry = None
         if entry is None and ent.label_ == "GPE":
             entry = fuzzy_country(gazetteer, span.text)
         if entry is None and ent.label_ in {"ORG", "PERSON"} and (
