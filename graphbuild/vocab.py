@@ -65,6 +65,7 @@ PREDICATES: tuple[str, ...] = ("speaksFor", "accuses", "cooperatesWith")
 
 #: Prefixes bound on every graph graphbuild writes, and used by shipped queries.
 PREFIXES: dict[str, str] = {
+    "dcterms": "http://purl.org/dc/terms/",
     "gb": str(GB._NS),
     "gbr": str(RESOURCE),
     "org": "http://www.w3.org/ns/org#",
