@@ -28,9 +28,11 @@ def export_command(directory: Path, output: Path, fmt: str | None) -> None:
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback exposes the graph, unauthenticated.")
-@click.option("--timeout", type=click.FloatRange(min=1), metavar="SECONDS",
-              help="Stop queries running longer than this (Oxigraph --timeout-s).")
-def serve_command(source: Path, port: int, host: str, timeout: float | None) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0), metavar="SECONDS", default=30.0, show_default=True,
+              help="Stop queries running longer than this (Oxigraph --timeout-s); 0: no limit.")
+@click.option("--max-result-mb", type=click.FloatRange(min=0), default=None, metavar="MB",
+              help="Largest answer sent, in MB (default: the server's limit); 0: no limit.")
+def serve_command(source: Path, port: int, host: str, timeout: float, max_result_mb: float | None) -> None:
     """Serve SOURCE (a graph file or a store directory) read-only as a SPARQL 1.1
     Protocol endpoint, until interrupted (Ctrl-C).
 
@@ -43,7 +45,10 @@ def serve_command(source: Path, port: int, host: str, timeout: float | None) -> 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach it can query the graph",
                    err=True)
-    server = serve(source, host=host, port=port, timeout=timeout)
+    from graphbuild.serve import DEFAULT_MAX_RESULT_BYTES
+
+    limit = DEFAULT_MAX_RESULT_BYTES if max_result_mb is None else (int(max_result_mb * 1_000_000) or None)
+    server = serve(source, host=host, port=port, timeout=timeout or None, max_result_bytes=limit)
     click.echo(f"SPARQL endpoint (read-only): {server.query_url}  -  Ctrl-C stops it", err=True)
     try:
         status = server.wait()
