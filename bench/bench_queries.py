@@ -35,6 +35,7 @@ RESULTS = Path(__file__).parent / "results" / "queries.json"
 GB, GBR = PREFIXES["gb"], PREFIXES["gbr"]
 RDF, RDFS, SKOS = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["skos"]
 PROV, SCHEMA, ORG, OWL, XSD = PREFIXES["prov"], PREFIXES["schema"], PREFIXES["org"], PREFIXES["owl"], PREFIXES["xsd"]
+DCTERMS = PREFIXES["dcterms"]
 
 
 # ---------------------------------------------------------------- synthetic graph
@@ -119,7 +120,7 @@ def synthetic_graph(path: Path, triples: int, seed: int = 7) -> int:
             add(iri(membership), iri(ORG + "member"), iri(subject))
             add(iri(membership), iri(ORG + "organization"), iri(obj))
             add(iri(membership), iri(ORG + "role"), iri(f"{GBR}post/post-{index % 40}"))
-            add(iri(membership), iri(SCHEMA + "startDate"), lit(day, "date"))
+            add(iri(membership), iri(DCTERMS + "date"), lit(day, "date"))
             add(iri(membership), iri(PROV + "wasDerivedFrom"), iri(article))
     for index in range(40):
         add(iri(f"{GBR}post/post-{index}"), iri(RDF + "type"), iri(GB + "Post"))
