@@ -194,6 +194,14 @@ def _match_org(entities: list[Entity], m: Mention) -> int | None:
     return None
 
 
+def _entities_of(doc: Doc) -> list[Entity]:
+    """The Doc's entity list itself (never a copy: entities added while resolving,
+    such as the state a regime names, must land in it)."""
+    if doc._.gb_entities is None:
+        doc._.gb_entities = []
+    return doc._.gb_entities
+
+
 def token_entity_map(mentions: list[Mention]) -> dict[int, int]:
     """Token index -> entity id for every token inside a mention."""
     out: dict[int, int] = {}
@@ -229,7 +237,7 @@ def _add(found: list[int], eid: int | None) -> None:
 
 def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
     tmap: dict[int, int] = doc._.gb_token_entity or {}
-    entities: list[Entity] = doc._.gb_entities or []
+    entities: list[Entity] = _entities_of(doc)
     if token.i in tmap:
         _add(found, tmap[token.i])
         return
@@ -312,7 +320,7 @@ def _country_modifier(doc: Doc, token: Token, entities: list[Entity], tmap: dict
 
 def _government_owner(doc: Doc, token: Token) -> int | None:
     tmap = doc._.gb_token_entity or {}
-    entities = doc._.gb_entities or []
+    entities = _entities_of(doc)
     for child in token.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.i in tmap:
             return _country_of(entities, tmap[child.i])

@@ -63,3 +63,11 @@ def test_denial_by_a_third_party_keeps_the_accusation(read):
 def test_object_pronoun_is_not_its_own_subject(read):
     _, relations = read("Nicola Sturgeon wrote to Mr McConnell on Tuesday accusing him of an error of judgement.")
     assert ("Nicola Sturgeon", "accuses", "McConnell", POS) in relations
+
+
+def test_an_actor_found_while_resolving_joins_an_empty_article(read):
+    """No named actor, yet "British leaders" names the United Kingdom: the entity made
+    while resolving must land in the Doc's own (empty) entity list."""
+    entities, relations = read("British leaders said the plan of the Chinese leaders was wrong.")
+    assert "United Kingdom" in entities
+    assert ("United Kingdom", "accuses", "China", "positive") in relations
