@@ -51,7 +51,7 @@ import rdflib
 from rdflib.term import Literal, Node
 
 from graphbuild.errors import GraphFileError
-from graphbuild.vocab import GB, PREFIXES
+from graphbuild.vocab import PREFIXES
 
 __all__ = ["EXPORT_FORMATS", "Store", "is_store"]
 

@@ -18,15 +18,15 @@ metonyms ("the regime of Syrian President Bashar Assad" -> Syria).
 from __future__ import annotations
 
 import re
-from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    GOVERNMENT_NOUNS, HONORIFICS, ROLE_NOUNS, THIRD_PERSON, THIRD_PERSON_PLURAL,
+    GOVERNMENT_NOUNS, HONORIFIC_WORDS, ROLE_NOUNS, THIRD_PERSON, THIRD_PERSON_PLURAL,
 )
+from graphbuild.nlp.entities import gazetteer_of
 from graphbuild.nlp.model import Entity, Mention
 
 if not Doc.has_extension("gb_entities"):
@@ -43,7 +43,7 @@ def _norm(text: str) -> str:
 
 def _person_tokens(text: str) -> list[str]:
     words = [w for w in re.split(r"\s+", text.strip()) if w]
-    return [w for w in words if w.lower().rstrip(".") not in {h.rstrip(".") for h in HONORIFICS}]
+    return [w for w in words if w.lower().rstrip(".") not in HONORIFIC_WORDS]
 
 
 def _initials(text: str) -> str:
@@ -304,7 +304,7 @@ def _country_modifier(doc: Doc, token: Token, entities: list[Entity], tmap: dict
         if tok.i in tmap and entities[tmap[tok.i]].type == "Country":
             out.append(tmap[tok.i])
             continue
-        entry = load_gazetteer().country_of_demonym(tok.text)
+        entry = gazetteer_of(doc).country_of_demonym(tok.text)
         if entry is not None:
             for ent in entities:
                 if ent.key == entry.key:
@@ -323,17 +323,17 @@ def _government_owner(doc: Doc, token: Token) -> int | None:
     entities = _entities_of(doc)
     for child in token.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod"} and child.i in tmap:
-            return _country_of(entities, tmap[child.i])
+            return _country_of(doc, entities, tmap[child.i])
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     ids = resolve_token(doc, pobj, expand_conj=False)
                     if ids:
-                        return _country_of(entities, ids[0])
+                        return _country_of(doc, entities, ids[0])
     return None
 
 
-def _country_of(entities: list[Entity], eid: int) -> int | None:
+def _country_of(doc: Doc, entities: list[Entity], eid: int) -> int | None:
     ent = entities[eid]
     if ent.type == "Country":
         return eid
@@ -342,7 +342,7 @@ def _country_of(entities: list[Entity], eid: int) -> int | None:
             if other.key == ent.country:
                 return other.id
         # "Assad's regime" names Syria even where the article never does
-        entry = load_gazetteer().get(ent.country)
+        entry = gazetteer_of(doc).get(ent.country)
         if entry is not None:
             country = Entity(id=len(entities), type="Country", name=entry.name, kind="implied",
                              key=entry.key, qid=entry.qid, country=entry.key)
@@ -435,7 +435,3 @@ class CorefComponent:
         doc._.gb_entities = cluster_mentions(doc, mentions, self.gazetteer)
         doc._.gb_token_entity = token_entity_map(mentions)
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)

@@ -50,6 +50,9 @@ HONORIFICS: frozenset[str] = frozenset({
     "rev", "reverend", "herr", "frau", "mr.", "mrs.", "ms.", "dr.", "madame", "monsieur",
 })
 
+#: Honorifics without their full stop ("dr" for "Dr."), for matching tokens.
+HONORIFIC_WORDS: frozenset[str] = frozenset(h.rstrip(".") for h in HONORIFICS)
+
 #: Portfolio words: "*Foreign* Minister" implies a foreign ministry.
 PORTFOLIOS: dict[str, str] = {
     "foreign": "Foreign", "foreign affairs": "Foreign", "external affairs": "Foreign",
@@ -326,3 +329,7 @@ NON_ACTOR_ORG_WORDS: frozenset[str] = frozenset({
     "festival", "league", "cup", "championship", "olympics", "zoo", "library", "centre",
     "center", "campus", "laboratory", "lab", "labs", "studios", "records",
 })
+
+#: Portfolios, longest phrase first ("home affairs" before "home").
+PORTFOLIOS_LONGEST_FIRST: tuple[tuple[str, str], ...] = tuple(
+    sorted(PORTFOLIOS.items(), key=lambda kv: -len(kv[0])))

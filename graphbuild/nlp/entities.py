@@ -17,14 +17,13 @@ Rules, in order (``find_mentions``):
 """
 from __future__ import annotations
 
-from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
+    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFIC_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
     MEDIA_VERBS, NON_ACTOR_ORG_WORDS,
     PORTFOLIOS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
 )
@@ -44,6 +43,14 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 if not Doc.has_extension("gb_mentions"):
     Doc.set_extension("gb_mentions", default=None)
+if not Doc.has_extension("gb_gazetteer"):
+    Doc.set_extension("gb_gazetteer", default=None)
+
+
+def gazetteer_of(doc: Doc) -> Gazetteer:
+    """The gazetteer the pipeline read ``doc`` with (shipped and user files), for the
+    later components; the shipped one for a Doc made elsewhere."""
+    return doc._.gb_gazetteer or load_gazetteer()
 
 
 def trim_span(span: Span) -> Span | None:
@@ -77,7 +84,7 @@ def trim_person(span: Span) -> Span | None:
     """Drop honorifics and role words that spaCy put inside a PERSON span ("Mr Howard")."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and (doc[start].lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}
+    while start < end - 1 and (doc[start].lower_.rstrip(".") in HONORIFIC_WORDS
                                or doc[start].lower_ in ROLE_NOUNS):
         start += 1
     return doc[start:end]
@@ -383,7 +390,7 @@ def _government_or_bloc(doc: Doc, span: Span, gazetteer: Gazetteer, add) -> None
 @Language.factory(
     "graphbuild_entities",
     requires=["doc.ents", "token.dep", "token.lemma"],
-    assigns=["doc._.gb_mentions"],
+    assigns=["doc._.gb_mentions", "doc._.gb_gazetteer"],
     default_config={"gazetteer": []},
 )
 def make_entities(nlp: Language, name: str, gazetteer: list[str]):
@@ -397,9 +404,6 @@ class EntitiesComponent:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.gb_gazetteer = self.gazetteer
         doc._.gb_mentions = find_mentions(doc, self.gazetteer)
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)

@@ -26,9 +26,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
         prev = doc[i - 1]
         if "\n" in prev.text and prev.is_space or "\n" in prev.whitespace_:
             token.is_sent_start = True
-        elif not token.is_space:
-            # leave the decision to the parser
-            pass
+        # elsewhere the parser decides
     return doc
 
 

@@ -27,17 +27,17 @@ conditionals ("the West must cooperate with Syria") assert nothing and yield not
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.coref import resolve_token
+from graphbuild.nlp.entities import gazetteer_of
 from graphbuild.nlp.cues import (
     ACCUSE_ADJECTIVES, ALLY_NOUNS, AMENDS_VERBS, ACCUSE_NOUNS, ACCUSE_OBJECT_PREPS, ACCUSE_VERBS, CLAIM_VERBS, COOPERATE_NOUNS,
     COOPERATE_VERBS, EFFORT_NOUNS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,
-    HOLD_RESPONSIBLE_ADJ, NEGATIONS, NEGATIVE_EVALUATION, REFUSAL_WORDS, RELAY_VERBS, SPEECH_VERBS, SUPPORT_VERBS,
+    HOLD_RESPONSIBLE_ADJ, NEGATIVE_EVALUATION, REFUSAL_WORDS, RELAY_VERBS, SPEECH_VERBS, SUPPORT_VERBS,
     WRONGDOING_VERBS,
 )
 from graphbuild.nlp.model import Entity, Relation
@@ -440,9 +440,7 @@ class RelationReader:
 
     def _modifier_actors(self, noun: Token) -> list[int]:
         """Actors named by a noun's modifiers, demonyms included ("US-Polish")."""
-        from graphbuild.gazetteer import load_gazetteer
-
-        gaz = load_gazetteer()
+        gaz = gazetteer_of(self.doc)
         out: list[int] = []
         for child in noun.subtree:
             if child.i >= noun.i or child.dep_ not in {"compound", "amod", "nmod", "poss"}:
@@ -554,7 +552,3 @@ class RelationsComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.gb_relations = find_relations(doc)
         return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, HONORIFICS, NON_OFFICIAL_ROLES, PORTFOLIOS, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
+    BODY_HEADS, HONORIFICS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
 )
 from graphbuild.nlp.coref import resolve_token
 from graphbuild.nlp.entities import appositive_role
@@ -450,7 +450,7 @@ class RoleReader:
                 country = ent.country
         title_l = " ".join(t.lower_ for t in tokens if t.i <= head.i)
         portfolio = None
-        for words, name in sorted(PORTFOLIOS.items(), key=lambda kv: -len(kv[0])):
+        for words, name in PORTFOLIOS_LONGEST_FIRST:
             if f"{words} {head.lower_}" in title_l or f"{words} {head.lower_}s" in title_l \
                     or f"{head.lower_} of {words}" in title_l:
                 portfolio = name
@@ -575,7 +575,3 @@ class RolesComponent:
     def __call__(self, doc: Doc) -> Doc:
         doc._.gb_roles = find_roles(doc, self.gazetteer)
         return doc
-
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
