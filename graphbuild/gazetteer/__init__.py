@@ -611,6 +611,24 @@ class Gazetteer:
         found = self.candidates(surface)
         return found[0] if len(found) == 1 else None
 
+    def body_of(self, country: str, name: str) -> Entry | None:
+        """The known body of ``country`` (a key) that ``name`` denotes once the
+        country is said: "Foreign Ministry" of Germany is "German Foreign Ministry",
+        the Federal Foreign Office. None when unknown or not that country's.
+
+        >>> from graphbuild.gazetteer import load_gazetteer
+        >>> load_gazetteer().body_of("country:DEU", "Foreign Ministry").name
+        'Federal Foreign Office'
+        """
+        entry = self.get(country)
+        if entry is None or entry.type != "Country":
+            return None
+        for prefix in (*entry.demonyms[:3], entry.name, *entry.aliases[:3]):
+            found = self.lookup(f"{prefix} {name}")
+            if found is not None and found.type == "Ministry" and found.of == country:
+                return found
+        return None
+
     def _government_phrase(self, surface: str) -> Entry | None:
         norm = normalize(surface)
         head, _, last = norm.rpartition(" ")

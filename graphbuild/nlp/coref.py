@@ -42,8 +42,19 @@ def _norm(text: str) -> str:
 
 
 def _person_tokens(text: str) -> list[str]:
+    """The words of a person's name without the titles before it ("Mr", "Lady",
+    "Sir"); a last word is the surname even if it is a title word ("Robert Seldon Lady")."""
     words = [w for w in re.split(r"\s+", text.strip()) if w]
-    return [w for w in words if w.lower().rstrip(".") not in HONORIFIC_WORDS]
+    start = 0
+    while start < len(words) - 1 and words[start].lower().rstrip(".") in HONORIFIC_WORDS:
+        start += 1
+    return words[start:]
+
+
+def _is_acronym(text: str) -> bool:
+    """"DJV", "HoGeSa", "PiS": one word, capitalised, with two capitals or more."""
+    return " " not in text and 2 <= len(text) <= 10 and text[:1].isupper() \
+        and sum(c.isupper() for c in text) >= 2
 
 
 def _initials(text: str) -> str:
@@ -79,7 +90,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         # organisation just before it
         if previous is not None and previous.kind == "org" and m.kind == "org" and not m.key \
                 and m.start >= 2 and doc[m.start - 1].text == "(" and previous.end == m.start - 1 \
-                and m.text.isupper() and previous.entity >= 0:
+                and _is_acronym(m.text) and previous.entity >= 0:
             eid = previous.entity
             m.type = entities[eid].type
         elif m.key:
@@ -148,7 +159,7 @@ def _match_person(entities: list[Entity], text: str, exact: bool = False) -> int
         return None
     if exact:
         for ent in reversed(entities):
-            if ent.kind == "person" and not ent.key:
+            if ent.kind == "person":
                 names = [w.lower() for w in _person_tokens(ent.name)]
                 if [w.lower() for w in words] in (names, names[-len(words):]):
                     return ent.id
@@ -179,9 +190,12 @@ def _match_org(entities: list[Entity], m: Mention) -> int | None:
     for ent in reversed(entities):
         if ent.kind == "person" or ent.key:
             continue
-        if ent.type != m.type:
-            continue
         names = {_norm(ent.name)} | {_norm(a) for a in ent.aliases}
+        if ent.type != m.type:
+            if m.type is None and norm in names:
+                m.type = ent.type  # the same name again, where its context says less
+                return ent.id
+            continue
         if norm in names:
             return ent.id
         for name in names:
@@ -191,7 +205,22 @@ def _match_org(entities: list[Entity], m: Mention) -> int | None:
                 return ent.id
         if m.text.isupper() and 2 <= len(m.text) <= 6 and _initials(ent.name) == m.text:
             return ent.id
-    return None
+    return _short_form(entities, m, norm)
+
+
+def _short_form(entities: list[Entity], m: Mention, norm: str) -> int | None:
+    """The one known group whose name ends with the mention: "Qaeda" of "al Qaeda",
+    "The Times" of "The Sunday Times" (a shorter form used after the full one)."""
+    if m.type not in (None, "Group") or not m.text[:1].isupper() or len(norm.split()) > 2:
+        return None
+    found = {ent.id for ent in entities if ent.key and ent.type == "Group" and ent.kind == "org"
+             for name in {_norm(ent.name)} | {_norm(a) for a in ent.aliases}
+             if name.endswith(" " + norm) and name != "the " + norm}
+    if len(found) != 1:
+        return None
+    eid = found.pop()
+    m.type = entities[eid].type
+    return eid
 
 
 def _entities_of(doc: Doc) -> list[Entity]:
@@ -265,6 +294,11 @@ def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
         eid = _resolve_pronoun(doc, token, entities, tmap)
         _add(found, eid)
         return
+    pair = _the_two(doc, token, entities, tmap)
+    if pair:
+        for eid in pair:
+            _add(found, eid)
+        return
     if lower in ROLE_NOUNS or token.lemma_ in ROLE_NOUNS:
         if token.tag_ in {"NNS", "NNPS"}:
             # "US and British leaders": the officials of the states named
@@ -295,6 +329,36 @@ ORG_DESCRIPTIONS = frozenset({
     "organisation", "organization", "movement", "agency", "militia", "group", "alliance",
     "coalition", "union", "charity", "company", "firm", "watchdog", "commission",
 })
+
+
+#: Plural nouns that "the two ..." uses for two states, or for two officials.
+_TWO_STATES = frozenset({"country", "nation", "state", "side", "government", "neighbour", "neighbor"})
+_TWO_PEOPLE = frozenset({"leader", "head", "president", "minister", "man", "premier", "chancellor"})
+
+
+def _the_two(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> list[int]:
+    """"the two countries", "the two heads of state", "both sides": the last two
+    states (or officials) named before, within the previous three sentences."""
+    if token.tag_ not in {"NNS", "NNPS"} or not any(
+            c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"} for c in token.children):
+        return []
+    lemma = token.lemma_.lower()
+    if lemma in _TWO_STATES:
+        wanted = "Country"
+    elif lemma in _TWO_PEOPLE:
+        wanted = "Official"
+    else:
+        return []
+    sents = [s for s in doc.sents if s.start <= token.i]
+    first = sents[-3].start if len(sents) >= 3 else 0
+    seen: list[int] = []
+    for i in range(token.i - 1, first - 1, -1):
+        eid = tmap.get(i)
+        if eid is not None and eid not in seen and entities[eid].type == wanted:
+            seen.append(eid)
+            if len(seen) == 2:
+                return sorted(seen)
+    return []
 
 
 def _country_modifier(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> list[int]:

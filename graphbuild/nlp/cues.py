@@ -126,6 +126,18 @@ STATE_BODY_HEADS: frozenset[str] = frozenset({
     "judiciary", "guard", "guards", "inspectorate", "directorate", "force",
 })
 
+#: Last words of the names that bodies have in every state ("Interior Ministry",
+#: "Supreme Court", "Senate"): without a country named, they are the article's country's.
+NATIONAL_BODY_HEADS: frozenset[str] = frozenset({
+    "ministry", "department", "parliament", "senate", "congress", "cabinet", "police",
+    "army", "navy", "court", "presidency", "treasury", "judiciary", "legislature",
+})
+
+#: Bodies that a capitalised word names alone ("the Senate", "Parliament voted").
+STANDALONE_BODIES: frozenset[str] = frozenset({
+    "senate", "parliament", "congress", "cabinet", "presidency", "legislature",
+})
+
 #: Nouns that stand for a country's government ("the Syrian *government*", "Assad's *regime*").
 GOVERNMENT_NOUNS: frozenset[str] = frozenset({
     "government", "regime", "administration", "authorities", "leadership", "state",

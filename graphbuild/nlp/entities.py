@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFIC_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
-    MEDIA_VERBS, NON_ACTOR_ORG_WORDS,
-    PORTFOLIOS, ROLE_NOUNS, STATE_BODY_HEADS, WEST_NOUNS,
+    MEDIA_VERBS, NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS,
+    PORTFOLIOS, ROLE_NOUNS, STANDALONE_BODIES, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
 
@@ -80,6 +80,57 @@ def trim_span(span: Span) -> Span | None:
     return doc[start:end]
 
 
+#: Head words of party names written with a possessive: "People's Party", "Workers' Party".
+#: Words that make an organisation a media outlet, whatever else its name says.
+MEDIA_WORDS = frozenset({"news", "press", "radio", "television", "tv", "broadcasting", "broadcaster",
+                         "newspaper", "magazine"})
+_PARTY_HEADS = frozenset({"party", "front", "movement", "alliance", "union", "league", "congress"})
+_PARTY_OWNERS = frozenset({"people", "peoples", "workers", "worker", "citizens", "farmers", "women",
+                           "patriots", "nation", "labour", "labor"})
+
+
+def _party_name(span: Span) -> Span:
+    """The whole name when spaCy stops before a possessive: "(Polish) People" | "'s
+    party" -> "Polish People's party"."""
+    doc, start, end = span.doc, span.start, span.end
+    if end + 1 < len(doc) and doc[end].tag_ == "POS" and doc[end + 1].lower_ in _PARTY_HEADS \
+            and doc[end - 1].lower_ in _PARTY_OWNERS:
+        end += 2
+        if start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].text[:1].isupper():
+            start -= 1
+    elif start > 0 and doc[start - 1].ent_type_ == "NORP" and doc[start - 1].text[:1].isupper() \
+            and end - start >= 3 and doc[start].lower_ in _PARTY_OWNERS and doc[start + 1].tag_ == "POS":
+        start -= 1  # "Austrian" + "People's Party"
+    return doc[start:end]
+
+
+#: Last words of organisation names that may go on with "of <country>".
+_OF_COUNTRY_HEADS = frozenset({"agency", "bank", "council", "commission", "committee", "federation",
+                               "association", "union", "party", "front", "movement", "organization",
+                               "organisation", "institute", "society", "church", "congress", "assembly",
+                               "court", "league", "chamber", "confederation", "alliance", "army"})
+
+
+def _with_country_in_name(span: Span, gazetteer: Gazetteer) -> Span:
+    """The whole name when spaCy left a country out of it: "News Agency" + "of
+    Nigeria", "China" + "Radio International" (not "US" + "Court of ...", a state's
+    body named with its state, which keeps the country apart)."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE" \
+            and doc[end - 1].lower_ in _OF_COUNTRY_HEADS and doc[end - 1].text[:1].isupper():
+        named = next((e for e in doc.ents if e.start == end + 1), None)
+        if named is not None and _country_entry(gazetteer, named.text) is not None:
+            return doc[span.start:named.end]
+    owner = country_before(span, gazetteer)
+    if owner is not None and doc[owner[0].start].text[:1].isupper():
+        whole = doc[owner[0].start:span.end]
+        known = gazetteer.lookup(whole.text)
+        if known is not None or (known is None and classify_org(span, gazetteer)[0] == "Group"):
+            return whole
+    return span
+
+
 def trim_person(span: Span) -> Span | None:
     """Drop honorifics and role words that spaCy put inside a PERSON span ("Mr Howard")."""
     start, end = span.start, span.end
@@ -88,6 +139,22 @@ def trim_person(span: Span) -> Span | None:
                                or doc[start].lower_ in ROLE_NOUNS):
         start += 1
     return doc[start:end]
+
+
+#: Lower-case words inside names: "Ard van der Steur", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset({"van", "der", "den", "von", "de", "del", "della", "di", "da", "du", "la", "le",
+                            "bin", "ibn", "al", "el", "ter", "zu"})
+
+
+def _with_particle_surname(span: Span) -> Span:
+    """A PERSON span that stops at a particle ("Ard van der" | "Steur") takes the
+    capitalised surname after it."""
+    doc, end = span.doc, span.end
+    if span[-1].lower_ not in NAME_PARTICLES or end >= len(doc):
+        return span
+    while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and end - span.start < 6:
+        end += 1
+    return doc[span.start:end]
 
 
 def _is_title_word(token) -> bool:
@@ -161,11 +228,21 @@ def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
             break
     if country is None:
         prev = span.doc[span.start - 1] if span.start > 0 else None
-        if prev is not None:
+        owner = country_before(span, gazetteer)
+        if owner is not None:
+            country = owner[1].key
+        elif prev is not None:
             entry = gazetteer.country_of_demonym(prev.text)
+            if entry is None and prev.tag_ == "POS" and span.start >= 2:
+                # "Germany's Foreign Ministry", "the United States' Justice Department"
+                owner = span.doc[span.start - 2]
+                named = next((e for e in span.doc.ents if e.start <= owner.i < e.end), None)
+                entry = _country_entry(gazetteer, (named or owner).text)
             if entry is not None:
                 country = entry.key
     heads = set(words) & BODY_HEADS
+    if set(words) & MEDIA_WORDS:
+        return "Group", None  # "News Agency of Nigeria", "China Radio International"
     if heads & STATE_BODY_HEADS or (heads and country):
         return "Ministry", country
     if words and words[0] in {"ministry", "department"}:
@@ -180,6 +257,19 @@ def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
     # an organisation of unknown kind (a company, a club, a university): typed only
     # if it takes part in a relation
     return None, None
+
+
+def country_before(span: Span, gazetteer: Gazetteer):
+    """The country named just before ``span`` ("US" of "US Court of Military Commission
+    Review"), as (the span naming it, its entry), or None."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].ent_type_ != "GPE":
+        return None
+    named = next((e for e in doc.ents if e.end == span.start and e.label_ == "GPE"), None)
+    if named is None:
+        return None
+    entry = _country_entry(gazetteer, named.text)
+    return (named, entry) if entry is not None else None
 
 
 def group_evidence(span: Span) -> bool:
@@ -309,12 +399,22 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ == "PERSON":
             written = span
             span = trim_person(span)
+            if span is not None:
+                span = _with_particle_surname(span)
             if span is None or all(_is_title_word(t) for t in span):
                 continue
             if not any(t.text[:1].isupper() for t in span):
                 continue
             add(span, "person", None, surface=written.text if written.start < span.start else "")
         elif ent.label_ == "ORG":
+            whole = _with_country_in_name(_party_name(span), gazetteer)
+            if whole.start < span.start:  # the country taken as its own mention is part of the name
+                mentions[:] = [m for m in mentions if not (whole.start <= m.start < span.start)]
+                taken.difference_update(range(whole.start, span.start))
+            span = whole
+            if len(span) == 1 and span[0].lower_ in STANDALONE_BODIES and span[0].text[:1].isupper():
+                add(span, "org", "Ministry")  # "the Senate": the state's, once the article says which
+                continue
             if len(span) == 1 and span[0].lower_ in ROLE_NOUNS | BODY_HEADS:
                 continue
             if not any(t.text[:1].isupper() for t in span):
@@ -329,7 +429,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 add(span, "person", None)
                 continue
             type_, country = classify_org(span, gazetteer)
-            add(span, "org", type_, None, country)
+            body = gazetteer.body_of(country, span.text) if type_ == "Ministry" and country else None
+            owner = country_before(span, gazetteer) if type_ == "Ministry" else None
+            # "US Court of ...": the name as written with its country is a name too
+            surface = doc[owner[0].start:span.end].text if owner else ""
+            if body is not None:  # "Germany's Foreign Ministry": a body the gazetteer knows
+                add(span, "org", "Ministry", body.key, body.of, surface=surface)
+            else:
+                add(span, "org", type_, None, country, surface=surface)
         elif ent.label_ == "NORP":
             _government_or_bloc(doc, span, gazetteer, add)
         # unknown GPE / LOC / FAC: places, not actors
@@ -361,6 +468,21 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for token in doc:
         if token.i in taken:
             continue
+        # "the US Army", "the Russian Navy": a state's body named by its country and one word
+        if token.text[:1].isupper() and token.lower_ in NATIONAL_BODY_HEADS and token.i > 0 \
+                and not token.ent_type_:
+            span = doc[token.i:token.i + 1]
+            owner = country_before(span, gazetteer)
+            demonym = gazetteer.country_of_demonym(doc[token.i - 1].text) if owner is None else None
+            if owner is not None or (demonym is not None and doc[token.i - 1].text[:1].isupper()):
+                entry = owner[1] if owner is not None else demonym
+                start = owner[0].start if owner is not None else token.i - 1
+                named = doc[start:token.i + 1]
+                body = gazetteer.body_of(entry.key, token.text)
+                taken.difference_update(range(start, token.i))
+                mentions[:] = [m for m in mentions if not (m.start >= start and m.end <= token.i)]
+                add(named, "org", "Ministry", body.key if body else None, entry.key)
+                continue
         # "Western countries", "our Western colleagues": the West as a bloc
         if token.lower_ == "western" and token.head.lower_ in WEST_NOUNS and token.head.i == token.i + 1:
             entry = gazetteer.lookup("the West")

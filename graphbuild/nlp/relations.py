@@ -90,11 +90,13 @@ class RelationReader:
             body = self.body_of(speaker)
             return [body] if body is not None else []
         ids = resolve_token(self.doc, token)
-        if not ids and (token.lemma_ in EFFORT_NOUNS or token.lemma_ in {
+        if not ids and (token.lemma_ in EFFORT_NOUNS or token.lemma_ in {"force"} or token.lemma_ in {
                 "position", "policy", "side", "member", "members", "leader", "leadership", "forces",
                 "project", "programme", "program", "economy", "military", "troops", "army",
                 "campaign", "delegation", "representatives", "call", "demand", "request", "stance",
-                "view", "idea", "proposal", "approach", "decision", "move"}):
+                "view", "idea", "proposal", "approach", "decision", "move", "coastguard", "navy",
+                "police", "diplomat", "official", "intelligence", "service", "agency", "ministry",
+                "government", "authority", "negotiator"}):
             for child in token.children:
                 if child.dep_ == "poss":
                     ids = self.actors(child)
@@ -382,6 +384,11 @@ class RelationReader:
                 if partners and tok.head.lemma_ not in ACCUSE_VERBS:
                     # not "Israel has criticized the agreement with Iran"
                     yield tok, self.verb_subject_for_noun(tok), partners, "rule:cooperation-noun", 0.7
+                elif not partners and tok.head.lemma_ not in ACCUSE_VERBS and _reached(tok):
+                    # "the two heads of state came to an agreement", "X and Y signed a pact"
+                    parties = self.verb_subject_for_noun(tok)
+                    if len(parties) >= 2:
+                        yield tok, parties[:1], parties[1:], "rule:cooperation-noun", 0.65
 
     def _negative_evaluations(self, verb: Token) -> Iterator[tuple]:
         """'X said Y's comment was "ill-advised"': a speaker's negative judgement of an
@@ -443,7 +450,7 @@ class RelationReader:
         gaz = gazetteer_of(self.doc)
         out: list[int] = []
         for child in noun.subtree:
-            if child.i >= noun.i or child.dep_ not in {"compound", "amod", "nmod", "poss"}:
+            if child.i >= noun.i or child.dep_ not in {"compound", "amod", "nmod", "poss", "npadvmod"}:
                 continue
             ids = resolve_token(self.doc, child, expand_conj=False)
             if not ids:
@@ -501,6 +508,21 @@ class RelationReader:
                         out.append(Relation(s, predicate, o, polarity, sent.start_char, sent.end_char,
                                             cue.text, method, confidence))
         return out
+
+
+#: Verbs by which the parties themselves make a cooperation noun theirs.
+_REACH_VERBS = frozenset({"reach", "sign", "conclude", "strike", "seal", "come", "forge", "form",
+                          "agree", "hold", "launch", "renew", "deepen", "strengthen", "expand"})
+
+
+def _reached(noun: Token) -> bool:
+    """Whether ``noun`` is what its clause's subject reached, signed or came to."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in {"to", "on", "in"}:
+        head = head.head
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    return head.pos_ == "VERB" and head.lemma_.lower() in _REACH_VERBS
 
 
 def _is_negative(tok: Token) -> bool:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, HONORIFICS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
+    BODY_HEADS, HONORIFICS, NATIONAL_BODY_HEADS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
 )
 from graphbuild.nlp.coref import resolve_token
 from graphbuild.nlp.entities import appositive_role
@@ -146,6 +146,11 @@ class RoleReader:
             return in_sentence.pop()
         if in_sentence:
             return None
+        return self.dominant_country()
+
+    def dominant_country(self) -> str | None:
+        """The country the article is about: at least two thirds of its country
+        mentions, and two or more."""
         counts = {e.key: len(e.mentions) for e in self.entities if e.type == "Country" and e.key}
         total = sum(counts.values())
         if counts:
@@ -386,10 +391,13 @@ class RoleReader:
             for t in pobj.subtree:
                 if t.i < pobj.i:
                     continue
-                if t.is_punct or t.dep_ in {"appos", "relcl", "acl"} or t.pos_ in {"VERB", "AUX"}:
+                if t.is_punct or t.dep_ in {"appos", "relcl", "acl"} or t.pos_ in {"VERB", "AUX"} \
+                        or self.tmap.get(t.i) == person:  # "employee council Alfred Herling"
                     break
                 words.append(t)
             span = self.doc[words[0].i:words[-1].i + 1]
+            if owner is not None and self.entities[owner].type not in {"Country", "Ministry"}:
+                continue  # "Deutsche Bank's employee council": no body of a state
             country = self.entities[owner].country if owner is not None else None
             body = self._new_body(span.text, country, owner, span)
             bodies.insert(0, body)
@@ -533,12 +541,27 @@ def find_roles(doc: Doc, gazetteer: Gazetteer) -> list[Role]:
             person.type = "Official"
         if role.title and role.title not in person.posts:
             person.posts.append(role.title)
+    home = reader.dominant_country()
     for ent in reader.entities:
+        if ent.type == "Ministry" and ent.country is None and ent.kind == "org" and not ent.key and home \
+                and _is_national_body(ent.name):
+            # "the Interior Ministry" of an article about Germany
+            body = reader.gaz.body_of(home, ent.name)
+            if body is not None:
+                ent.key, ent.name, ent.qid = body.key, body.name, body.qid
+            ent.country = home
         if ent.type == "Ministry" and ent.of is None and ent.country:
             for other in reader.entities:
                 if other.key == ent.country and other.id != ent.id:
                     ent.of = other.id
     return roles
+
+
+def _is_national_body(name: str) -> bool:
+    """A name that a state's body has in any country: "Interior Ministry", "Senate",
+    "Supreme Court" (not "Court of Military Commission Review", which names one)."""
+    words = name.lower().split()
+    return 1 <= len(words) <= 3 and words[-1] in NATIONAL_BODY_HEADS
 
 
 def roles_to_relations(roles: list[Role]) -> list[Relation]:

@@ -22,6 +22,7 @@ The shapes it knows, from real files:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -100,8 +101,32 @@ def iso_date(value: object) -> str | None:
     """
     if isinstance(value, (dt.date, dt.datetime)):
         return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
-    if not isinstance(value, str) or not re.search(rf"(?<!\d){_YEAR}(?!\d)", value):
+    if not isinstance(value, str):
         return None
+    return _iso_date_text(value)
+
+
+_ABBREVIATED_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+#: The two forms most feeds use, read without dateutil: "2015-01-13..." and
+#: Reuters' "26-FEB-1987 15:01:01.79".
+_ISO_START = re.compile(r"\s*(\d{4})-(\d\d)-(\d\d)(?!\d)")
+_DAY_MON_YEAR = re.compile(r"\s*(\d{1,2})-([A-Za-z]{3})-(\d{4})(?![\d-])")
+
+
+@functools.lru_cache(maxsize=4096)
+def _iso_date_text(value: str) -> str | None:
+    if not re.search(rf"(?<!\d){_YEAR}(?!\d)", value):
+        return None
+    fast = _ISO_START.match(value) or _DAY_MON_YEAR.match(value)
+    if fast is not None:
+        year, month, day = ((fast[1], fast[2], fast[3]) if fast.re is _ISO_START
+                            else (fast[3], _ABBREVIATED_MONTHS.get(fast[2].lower()), fast[1]))
+        try:
+            if month:
+                return dt.date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            pass  # not a real date: let dateutil judge
     try:
         return date_parser.parse(value.strip()).date().isoformat()
     except (ValueError, OverflowError):
@@ -178,6 +203,7 @@ def parse_dateline(text: str, start: int = 0) -> Dateline | None:
     return Dateline(m["place"].title(), month_day, year, agency, m.end())
 
 
+@functools.lru_cache(maxsize=4096)
 def _month_day(value: str) -> tuple[tuple[int, int], int | None] | None:
     year = re.search(rf"{_YEAR}$", value.strip())
     try:

@@ -27,6 +27,18 @@ POS, NEG = "positive", "negative"
      ("Israel", "cooperatesWith", "United States", POS)),
     ("Moscow was committed to supporting the efforts of the United Nations in resuming dialogue.",
      ("Russia", "cooperatesWith", "United Nations", POS)),
+    # "the two countries", "the two heads of state": the last two named before
+    ("Pakistani President Asif Ali Zardari met Afghan President Hamid Karzai in Kabul on Monday. "
+     "The two presidents reached an agreement on border controls.",
+     ("Asif Ali Zardari", "cooperatesWith", "Hamid Karzai", POS)),
+    ("Thousands of US tourists have travelled to Cuba since 2011. The two countries' coastguards are "
+     "said to be cooperating.", ("United States", "cooperatesWith", "Cuba", POS)),
+    # a hyphenated pair of states, and a coalition with a party
+    ("Poland recalled its envoy. The minister said the US - Polish alliance was worthless.",
+     ("United States", "cooperatesWith", "Poland", POS)),
+    ("The prime minister's Civic Platform party governs Poland in a center-right coalition with the "
+     "Polish People's party.",
+     ("Civic Platform", "cooperatesWith", "Polish People's party", POS)),
     # negation and refusal
     ("Washington is refusing to cooperate with the regime of Syrian President Bashar Assad.",
      ("United States", "cooperatesWith", "Syria", NEG)),
@@ -42,6 +54,8 @@ def test_relations(read, text, expected):
     # an appeal is no cooperation
     ("Russia Says West Must Cooperate With Syria Over Islamic State", ("the West", "Syria")),
     ("Israel has criticized the agreement with Iran.", ("Israel", "Iran")),
+    # "the two" needs two of the kind it names
+    ("France signed the deal. The two countries reached an agreement on trade.", ("France", "France")),
 ])
 def test_no_cooperation(read, text, pair):
     _, relations = read(text)
