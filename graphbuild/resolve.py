@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from graphbuild.extract import ArticleExtraction
-from graphbuild.gazetteer import Gazetteer
+from graphbuild.gazetteer import Gazetteer, group_base
 
 
 def slugify(text: str) -> str:
@@ -75,6 +75,9 @@ def local_key(ent: dict, gaz: Gazetteer) -> str:
     if ent["type"] == "Ministry" and ent.get("country"):
         rest = _strip_country_words(ent["name"], ent["country"], gaz)
         return f"ministry:{ent['country']}:{slugify(rest)}"
+    if ent["type"] == "Group":
+        # "Greens" in one article, "the Green Party" in another: one group
+        return f"group:{slugify(group_base(ent['name']))}"
     return f"{type_}:{slugify(ent['name'])}"
 
 

@@ -78,7 +78,7 @@ _LIST_FIELDS = (
     "demonyms",
     "shared_aliases",
 )
-_SCALAR_FIELDS = ("key", "type", "name", "qid", "of", "capital", "label")
+_SCALAR_FIELDS = ("key", "type", "name", "qid", "of", "country", "capital", "label")
 _EDIT_FIELDS = ("remove_aliases", "remove_demonyms")
 _ALLOWED_FIELDS = frozenset(_LIST_FIELDS + _SCALAR_FIELDS + _EDIT_FIELDS + ("note",))
 _MAX_ACRONYM = 5
@@ -158,6 +158,22 @@ def alias_key(surface: str) -> str:
     return "~" + norm.casefold()
 
 
+def group_base(name: str) -> str:
+    """A group's name without "the", a last "party" and a plural: "the Greens", "Green
+    Party" and "Green" give "green".
+
+    >>> group_base("the Greens"), group_base("Green Party"), group_base("Labour party")
+    ('green', 'green', 'labour')
+    """
+    words = re.sub(r"[^\w]+", " ", normalize(name).casefold()).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if len(words) > 1 and words[-1] in {"party", "parties"}:
+        words = words[:-1]
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
 def _lookup_keys(surface: str) -> list[str]:
     key = alias_key(surface)
     if key.startswith("="):
@@ -182,7 +198,9 @@ class Entry:
     ``capital_not_metonym`` ("Victoria"). ``demonyms`` ("Russian") tell which country
     a body or person belongs to but name no entity. ``shared_aliases`` are aliases
     this entry knowingly shares with other entries; they identify none of them.
-    ``of`` is the key of the country or body this one belongs to.
+    ``of`` is the key of the country or body this one belongs to; ``country`` the state
+    a party, outlet or movement is based in without belonging to it (it tells apart
+    groups that share a name: "the Greens" of an article about Germany).
     """
 
     key: str
@@ -197,6 +215,7 @@ class Entry:
     demonyms: tuple[str, ...] = ()
     shared_aliases: tuple[str, ...] = ()
     label: str | None = None
+    country: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -413,7 +432,7 @@ class _Builder:
                 f"In {where}: type {record['type']!r} differs from the existing entry's "
                 f"{target['type']!r}; use a new key for a different actor."
             )
-        for name in ("name", "qid", "of", "capital", "label"):
+        for name in ("name", "qid", "of", "country", "capital", "label"):
             if record.get(name) is not None:
                 if name == "name" and target["name"] != record["name"]:
                     target["aliases"] = _clean([target["name"], *target["aliases"]])
@@ -451,6 +470,7 @@ class _Builder:
                     aliases=tuple(aliases),
                     qid=rec.get("qid"),
                     of=rec.get("of"),
+                    country=rec.get("country"),
                     capital=rec.get("capital"),
                     capital_aliases=tuple(rec["capital_aliases"]),
                     capital_not_metonym=tuple(rec["capital_not_metonym"]),
@@ -506,6 +526,12 @@ class Gazetteer:
                 )
             if entry.of == entry.key:
                 raise GazetteerError(f"Gazetteer entry {self._from(entry.key)} is 'of' itself.")
+            if entry.country is not None and (entry.country not in self._by_key
+                                              or self._by_key[entry.country].type != "Country"):
+                raise GazetteerError(
+                    f"Gazetteer entry {self._from(entry.key)} has 'country' {entry.country!r}, which is "
+                    "no country of the gazetteer; use a country key, e.g. 'country:DEU'."
+                )
             if entry.type != "Country" and (entry.capital or entry.capital_aliases or entry.demonyms):
                 raise GazetteerError(
                     f"Gazetteer entry {self._from(entry.key)} is a {entry.type}; only countries "
@@ -609,6 +635,21 @@ class Gazetteer:
         government|regime|authorities|administration" are recognised.
         """
         found = self.candidates(surface)
+        if len(found) != 1:
+            return None
+        if found[0].shared_aliases and alias_key(surface) in {alias_key(a) for a in found[0].shared_aliases}:
+            return None  # a name it shares, even where no other entry claims it yet
+        return found[0]
+
+    def group_of(self, country: str, name: str) -> Entry | None:
+        """The one group based in ``country`` (a key) among those ``name`` may denote,
+        shared names included: "Greens" in Germany is Alliance 90/The Greens.
+
+        >>> from graphbuild.gazetteer import load_gazetteer
+        >>> load_gazetteer().group_of("country:DEU", "the Greens").key
+        'group:german-greens'
+        """
+        found = [e for e in self.candidates(name) if e.type == "Group" and e.country == country]
         return found[0] if len(found) == 1 else None
 
     def body_of(self, country: str, name: str) -> Entry | None:
@@ -691,7 +732,8 @@ class Gazetteer:
                     continue
                 owners = self._index.aliases[alias_key(name)]
                 label = "GPE" if name in entry.metonyms and name not in entry.names else entry.ner_label
-                add(label, tokens, entry.key if len(owners) == 1 else None)
+                shared = alias_key(name) in {alias_key(a) for a in entry.shared_aliases}
+                add(label, tokens, entry.key if len(owners) == 1 and not shared else None)
             if government_phrases and entry.type == "Country":
                 heads = [{"LOWER": {"IN": list(GOVERNMENT_HEADS)}}]
                 attributive = list(entry.demonyms) + [n for n in entry.names if _is_acronym(normalize(n))]

@@ -22,7 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from graphbuild.gazetteer import Gazetteer, load_gazetteer
+from graphbuild.gazetteer import Gazetteer, group_base, load_gazetteer
 from graphbuild.nlp.cues import (
     GOVERNMENT_NOUNS, HONORIFIC_WORDS, ROLE_NOUNS, THIRD_PERSON, THIRD_PERSON_PLURAL,
 )
@@ -83,9 +83,20 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         entities.append(ent)
         return ent.id
 
+    home = _home_country(mentions)
+    named = {m.key for m in mentions if m.type == "Country" and m.key}
     previous: Mention | None = None
     for m in mentions:
         eid = None
+        if not m.key and m.kind == "org" and m.type in (None, "Group"):
+            # "the Greens", "the Social Democrats" of an article about Germany, or of
+            # the one country among theirs that it names
+            group = gazetteer.group_of(home, m.text) if home else None
+            if group is None:
+                based = [e for e in gazetteer.candidates(m.text) if e.type == "Group" and e.country in named]
+                group = based[0] if len(based) == 1 else None
+            if group is not None:
+                m.key, m.type = group.key, "Group"
         # "German Federation of Journalists (DJV)": an acronym in brackets names the
         # organisation just before it
         if previous is not None and previous.kind == "org" and m.kind == "org" and not m.key \
@@ -129,6 +140,20 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
     for ent in entities:
         ent.aliases.discard(ent.name)
     return entities
+
+
+def _home_country(mentions: list[Mention]) -> str | None:
+    """The country an article is about: two thirds or more of its country mentions,
+    and at least two."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Country" and m.key:
+            counts[m.key] = counts.get(m.key, 0) + 1
+    if not counts:
+        return None
+    best = max(sorted(counts), key=lambda k: counts[k])
+    total = sum(counts.values())
+    return best if counts[best] >= 2 and counts[best] * 3 >= total * 2 else None
 
 
 def _merge_surnames(entities: list[Entity], mentions: list[Mention]) -> None:
@@ -205,7 +230,11 @@ def _match_org(entities: list[Entity], m: Mention) -> int | None:
                 return ent.id
         if m.text.isupper() and 2 <= len(m.text) <= 6 and _initials(ent.name) == m.text:
             return ent.id
+        if ent.type == "Group" and m.type in (None, "Group") and group_base(m.text) in {group_base(n) for n in names}:
+            m.type = "Group"  # "the Greens" = "the Green Party" = "Green"
+            return ent.id
     return _short_form(entities, m, norm)
+
 
 
 def _short_form(entities: list[Entity], m: Mention, norm: str) -> int | None:
@@ -336,9 +365,19 @@ _TWO_STATES = frozenset({"country", "nation", "state", "side", "government", "ne
 _TWO_PEOPLE = frozenset({"leader", "head", "president", "minister", "man", "premier", "chancellor"})
 
 
+_PARTY_NAME_WORDS = frozenset({"party", "democrats", "republicans", "socialists", "greens", "liberals",
+                               "conservatives", "tories", "labour", "front", "alliance", "movement",
+                               "democratic", "conservative", "socialist", "green", "liberal"})
+
+
+def _is_party(ent: Entity) -> bool:
+    names = {ent.name, *ent.aliases}
+    return any(set(_norm(n).split()) & _PARTY_NAME_WORDS for n in names)
+
+
 def _the_two(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> list[int]:
-    """"the two countries", "the two heads of state", "both sides": the last two
-    states (or officials) named before, within the previous three sentences."""
+    """"the two countries", "the two heads of state", "both parties": the last two
+    states (officials, parties) named before, within the previous four sentences."""
     if token.tag_ not in {"NNS", "NNPS"} or not any(
             c.lower_ in {"two", "both"} and c.dep_ in {"nummod", "det", "predet"} for c in token.children):
         return []
@@ -347,14 +386,20 @@ def _the_two(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int
         wanted = "Country"
     elif lemma in _TWO_PEOPLE:
         wanted = "Official"
+    elif lemma == "party":
+        wanted = "Group"
     else:
         return []
     sents = [s for s in doc.sents if s.start <= token.i]
-    first = sents[-3].start if len(sents) >= 3 else 0
+    first = sents[-5].start if len(sents) >= 5 else 0
+    # "X warned both parties": X is not one of them
+    doers = {tmap[t.i] for c in token.head.children if c.dep_ == "nsubj" and c.i != token.i
+             for t in c.subtree if t.i in tmap}
     seen: list[int] = []
     for i in range(token.i - 1, first - 1, -1):
         eid = tmap.get(i)
-        if eid is not None and eid not in seen and entities[eid].type == wanted:
+        if eid is not None and eid not in seen and eid not in doers and entities[eid].type == wanted \
+                and (lemma != "party" or _is_party(entities[eid])):
             seen.append(eid)
             if len(seen) == 2:
                 return sorted(seen)
@@ -434,6 +479,18 @@ def _resolve_pronoun(doc: Doc, token: Token, entities: list[Entity], tmap: dict[
             if eid is not None and entities[eid].kind == "person" and eid not in own:
                 return eid
         return None
+    if lower in {"his", "her"} and token.dep_ == "poss":
+        # "Cameron's concessions had shown his incompetence": the person heading its
+        # own clause's subject
+        verb = token.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        for subj in verb.children:
+            if subj.dep_ in {"nsubj", "nsubjpass"} and subj.i < token.i:
+                for t in (subj, *[c for c in subj.children if c.dep_ == "poss"]):
+                    eid = tmap.get(t.i)
+                    if eid is not None and entities[eid].kind == "person":
+                        return eid
     if lower in THIRD_PERSON:
         # the most recent person before the pronoun, preferring subjects
         best = None
@@ -464,18 +521,38 @@ def _resolve_description(doc: Doc, token: Token, entities: list[Entity], tmap: d
     """ "the deputy foreign minister" -> the official who holds that post in this article."""
     words = [t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ != "det" and t.pos_ != "DET"]
     phrase = " ".join(words)
+    gaz = doc._.gb_gazetteer
+    demonym = next((gaz.country_of_demonym(t.text) for t in token.subtree
+                    if t.i < token.i and t.dep_ in {"amod", "compound"} and gaz is not None
+                    and gaz.country_of_demonym(t.text) is not None), None)
     best = None
+    later: set[int] = set()
     for ent in entities:
-        if ent.kind != "person":
+        if ent.kind != "person" or not ent.mentions:
             continue
+        if demonym is not None and ent.country not in (None, demonym.key):
+            continue  # "the Polish foreign minister" is no German one
         for post in ent.posts:
             post_l = post.lower()
             if post_l.endswith(phrase) or phrase.endswith(post_l):
                 sent = token.sent
-                if ent.mentions and (ent.mentions[0][0] < token.idx
-                                     or sent.start_char <= ent.mentions[0][0] < sent.end_char):
+                if ent.mentions[0][0] < token.idx or sent.start_char <= ent.mentions[0][0] < sent.end_char:
                     best = ent.id
+                else:
+                    later.add(ent.id)
+    if best is None and len(later) == 1 and token.sent.start < _lead_end(doc):
+        # a lead that names the post before the person: "... the Polish foreign minister
+        # bashed US leaders. ... Foreign Minister Radoslaw Sikorski said"
+        best = later.pop()
     return best
+
+
+def _lead_end(doc: Doc) -> int:
+    """The token where an article's lead ends: after its first three sentences."""
+    for n, sent in enumerate(doc.sents):
+        if n == 2:
+            return sent.end
+    return len(doc)
 
 
 @Language.factory(

@@ -13,7 +13,7 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "diplomat", "representative", "delegate", "consul", "attache",
     "leader", "chairman", "chairwoman", "chair", "co-chairman", "chief", "head",
     "director", "director-general", "secretary-general", "commissioner", "chancellor",
-    "governor", "mayor", "senator", "congressman", "congresswoman", "lawmaker",
+    "governor", "mayor", "senator", "congressman", "congresswoman", "lawmaker", "politician", "legislator",
     "mp", "mep", "deputy", "minister-president", "speaker", "whip", "adviser", "advisor",
     "aide", "official", "officer", "commander", "general", "admiral", "colonel",
     "marshal", "king", "queen", "prince", "emir", "sultan", "monarch", "sheikh",

@@ -157,6 +157,20 @@ def _with_particle_surname(span: Span) -> Span:
     return doc[span.start:end]
 
 
+def _with_first_names(span: Span) -> Span:
+    """A PERSON span that left out the given name before it: "Foreign Minister
+    Radoslaw" | "Sikorski" -> "Radoslaw Sikorski"."""
+    doc, start = span.doc, span.start
+    while start > 0 and span.start - start < 2:
+        prev = doc[start - 1]
+        if prev.pos_ != "PROPN" or not prev.is_alpha or not prev.text[:1].isupper() or prev.ent_type_ \
+                or prev.dep_ != "compound" or prev.head.i not in range(span.start, span.end) \
+                or _is_title_word(prev) or prev.lower_ in PORTFOLIO_WORDS:
+            break
+        start -= 1
+    return doc[start:span.end]
+
+
 def _is_title_word(token) -> bool:
     return token.lower_ in ROLE_NOUNS or token.lower_ in HONORIFICS
 
@@ -173,6 +187,23 @@ def _inside_longer_name(span: Span, gazetteer: Gazetteer) -> bool:
     if gazetteer.country_of_demonym(prev.text) is not None or gazetteer.lookup(prev.text) is not None:
         return False
     return prev.pos_ in {"PROPN", "ADJ"} and prev.lower_ not in {"the", "a", "an"}
+
+
+def _longer_name(span: Span, gazetteer: Gazetteer) -> Span | None:
+    """The whole proper name a gazetteer name ends ("Social" + "Democratic Party"),
+    or None when it is joined by a hyphen or longer than six words."""
+    doc, start = span.doc, span.start
+    if len(span) < 2:
+        return None  # "Kanye West", a headline's "Brings EU": no longer group name
+    while start > 0 and span.end - start < 6:
+        prev = doc[start - 1]
+        known = gazetteer.lookup(prev.text)
+        if prev.is_sent_start or not prev.is_alpha or not prev.text[:1].isupper() \
+                or gazetteer.country_of_demonym(prev.text) is not None \
+                or (known is not None and known.type == "Country") or prev.pos_ not in {"PROPN", "ADJ"}:
+            break
+        start -= 1
+    return doc[start:span.end] if start < span.start else None
 
 
 def _is_portfolio(span: Span) -> bool:
@@ -382,7 +413,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
         if entry is not None and entry.type == "Group" and _inside_longer_name(span, gazetteer):
-            continue  # "Free Democratic Party" is not the (US) "Democratic Party"
+            # "Free Democratic Party" is not the (US) "Democratic Party": the longer name
+            whole = _longer_name(span, gazetteer)
+            if whole is not None:
+                mentions[:] = [m for m in mentions if not (whole.start <= m.start < span.start)]
+                taken.difference_update(range(whole.start, span.start))
+                known = gazetteer.lookup(whole.text)
+                add(whole, "org", "Group", known.key if known is not None and known.type == "Group" else None)
+            continue
         if entry is None and any(t.text[:1].isupper() for t in span):
             entry = gazetteer.lookup(span.text)
             if entry is not None and entry.type == "Group" and _inside_longer_name(span, gazetteer):
@@ -394,13 +432,15 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue  # "French", "S African President": a demonym or a title, no actor
         if entry is not None:
             kind = {"Country": "gpe", "Official": "person"}.get(entry.type, "org")
+            if kind == "person":
+                span = _with_first_names(span)  # "Radoslaw" + the known "Sikorski"
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" else None)
             continue
         if ent.label_ == "PERSON":
             written = span
             span = trim_person(span)
             if span is not None:
-                span = _with_particle_surname(span)
+                span = _with_first_names(_with_particle_surname(span))
             if span is None or all(_is_title_word(t) for t in span):
                 continue
             if not any(t.text[:1].isupper() for t in span):
@@ -468,6 +508,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     for token in doc:
         if token.i in taken:
             continue
+        # "Green party politician X", "the Left party": a party named by a capitalised word
+        if token.lower_ in {"party", "parties"} and token.text.islower() and token.i > 0 \
+                and token.i - 1 not in taken:
+            prev = doc[token.i - 1]
+            if prev.text[:1].isupper() and prev.is_alpha and prev.pos_ in {"PROPN", "ADJ"} \
+                    and not prev.is_sent_start and gazetteer.country_of_demonym(prev.text) is None \
+                    and gazetteer.lookup(prev.text) is None:
+                named = doc[token.i - 1:token.i + 1]
+                known = gazetteer.lookup(named.text)
+                add(named, "org", "Group", known.key if known is not None and known.type == "Group" else None)
+                continue
         # "the US Army", "the Russian Navy": a state's body named by its country and one word
         if token.text[:1].isupper() and token.lower_ in NATIONAL_BODY_HEADS and token.i > 0 \
                 and not token.ent_type_:
@@ -500,7 +551,8 @@ def _government_or_bloc(doc: Doc, span: Span, gazetteer: Gazetteer, add) -> None
     if nxt is None:
         return
     if nxt.lower_ in GOVERNMENT_NOUNS:
-        entry = gazetteer.country_of_demonym(last.text)
+        # "the East German leadership" is East Germany's, not Germany's
+        entry = gazetteer.country_of_demonym(span.text) or gazetteer.country_of_demonym(last.text)
         if entry is not None:
             add(doc[span.start:span.end + 1], "government", "Country", entry.key)
     elif last.lower_ == "western" and nxt.lower_ in WEST_NOUNS:

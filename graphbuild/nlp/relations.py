@@ -96,7 +96,8 @@ class RelationReader:
                 "campaign", "delegation", "representatives", "call", "demand", "request", "stance",
                 "view", "idea", "proposal", "approach", "decision", "move", "coastguard", "navy",
                 "police", "diplomat", "official", "intelligence", "service", "agency", "ministry",
-                "government", "authority", "negotiator"}):
+                "government", "authority", "negotiator", "refusal", "failure", "handling", "conduct",
+                "behaviour", "behavior", "action", "measure", "plan", "tactic", "strategy"}):
             for child in token.children:
                 if child.dep_ == "poss":
                     ids = self.actors(child)
@@ -411,6 +412,10 @@ class RelationReader:
                             targets = self._owner(subj)
                 elif tok.dep_ == "amod":
                     targets = self._owner(tok.head)
+                    noun = tok.head
+                    if not targets and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+                        # "a sign of sinister tactics by Labour": the doer of the phrase
+                        targets = self._prep_objects(noun.head.head, {"by"})
                 elif tok.pos_ == "NOUN":
                     targets = self._owner(tok)
                 targets = [t for t in targets if t not in own]

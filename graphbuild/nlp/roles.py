@@ -175,6 +175,10 @@ class RoleReader:
                          for p in c.children if p.dep_ == "pobj" and p.i in self.tmap
                          and self.entities[self.tmap[p.i]].type in {"Group", "Ministry", None}
                          and self.entities[self.tmap[p.i]].kind == "org"]
+            party = self._bracketed_group(m.end)
+            if party is not None and party not in of_bodies:
+                # the party tag is a membership beside any post the text gives
+                out.append(self._finish(Role(m.entity, "", "member", [party], method="rule:party-tag"), sent))
             if title:
                 role = self._role_from_tokens(m.entity, title, "rule:title")
                 if role:
@@ -222,6 +226,25 @@ class RoleReader:
                     if self.entities[body].type in {"Group", "Ministry", "Country"}:
                         out.append(self._finish(Role(m.entity, "", "member", [body], method="rule:possessive"), sent))
         return out
+
+    def _bracketed_group(self, end: int) -> int | None:
+        """"Michael Müller (SPD)", "Petra Pau (of the Left Party)": the group a person's
+        name is tagged with in brackets."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].text != "(":
+            return None
+        i = end + 1
+        while i < len(doc) and doc[i].lower_ in {"of", "the"}:
+            i += 1
+        eid = self.tmap.get(i)
+        if eid is None or self.entities[eid].type != "Group":
+            return None
+        j = i
+        while j < len(doc) and self.tmap.get(j) == eid:
+            j += 1
+        if j < len(doc) and doc[j].text in {")", ","}:  # "(SPD)", "(CDU, Hesse)"
+            return eid
+        return None
 
     def _preceding_post(self, start: int) -> Token | None:
         """ "The head of the German Federation of Journalists (DJV), Michael Konken agrees":
@@ -356,6 +379,17 @@ class RoleReader:
         if cut:
             limit = min(t.left_edge.i for t in cut)
             tokens = [t for t in tokens if t.i < limit]
+        # "..., Petra Pau (of the Left Party) and the mayor of Berlin, Michael Müller (SPD)":
+        # what follows another person's name is that person's
+        others = [t.i for t in tokens if t.i > name.end and self.tmap.get(t.i) not in (None, person)
+                  and self.entities[self.tmap[t.i]].kind == "person"]
+        if others:
+            limit = min(others)
+            for t in tokens:  # "... and the mayor of Berlin, Michael Müller": from the "and"
+                if t.dep_ == "conj" and t.i > name.end and any(o in range(t.left_edge.i, t.right_edge.i + 1) for o in others):
+                    limit = min(limit, t.left_edge.i)
+                    limit = min([limit] + [c.i for c in t.head.children if c.dep_ == "cc" and name.end <= c.i < t.i])
+            tokens = [t for t in tokens if t.i < limit or t.i < name.start]
         bodies: list[int] = []
         pp_body_tokens: list[Token] = []
         for tok in role_tok.children:

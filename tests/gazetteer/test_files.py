@@ -55,6 +55,7 @@ def test_small_file_loads(base):
         ({"key": "group:x", "type": "Group", "name": "X", "alias": ["X1"]}, "unknown field(s) 'alias'"),
         ({"key": "group:x", "type": "Group", "name": "X", "label": "LOC"}, "label 'LOC'"),
         ({"key": "ministry:x", "type": "Ministry", "name": "X", "of": "country:ZZZ"}, "'of' 'country:ZZZ'"),
+        ({"key": "group:x", "type": "Group", "name": "X", "country": "country:ZZZ"}, "'country' 'country:ZZZ'"),
         ({"key": "group:x", "type": "Group", "name": "X", "capital": "Y"}, "only countries"),
         ({"key": "group:x", "type": "Group", "name": "the"}, "empty name"),
         ({"key": "group:x", "type": "Group", "name": "X", "remove_aliases": ["Y"]}, "edits an existing entry"),

@@ -126,6 +126,29 @@ def test_shared_aliases_name_several_candidates(gaz):
     assert gaz.lookup("the Greens") is None
 
 
+def test_a_shared_name_of_one_entry_still_names_none(gaz):
+    assert [e.key for e in gaz.candidates("the Social Democrats")] == ["group:spd"]
+    assert gaz.lookup("the Social Democrats") is None
+
+
+@pytest.mark.parametrize(("country", "name", "key"), [
+    ("country:DEU", "the Greens", "group:german-greens"),
+    ("country:GBR", "Green Party", "group:uk-green-party"),
+    ("country:DEU", "Social Democratic Party", "group:spd"),
+    ("country:FRA", "the Greens", None),
+    ("country:DEU", "Foreign Ministry", None),
+])
+def test_group_of_tells_shared_names_apart_by_country(gaz, country, name, key):
+    found = gaz.group_of(country, name)
+    assert (found.key if found else None) == key
+
+
+def test_groups_based_in_a_state_name_a_country(gaz):
+    for entry in gaz.of_type("Group"):
+        if entry.country is not None:
+            assert gaz.get(entry.country).type == "Country", entry.key
+
+
 @pytest.mark.parametrize(
     ("phrase", "key"),
     [

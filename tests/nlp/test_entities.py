@@ -119,3 +119,16 @@ def test_a_bare_national_body_belongs_to_the_article_country(read):
 def test_a_possessive_with_a_person_is_no_party_name(read):
     entities, _ = read("Police raided the home of the cleric. Zakzaky's movement protested.")
     assert "Zakzaky's movement" not in entities
+
+
+def test_a_longer_party_name_is_not_a_known_shorter_one(read):
+    entities, _ = read("Aydan Özoguz, of the Social Democratic Party, said the developments were unfortunate.")
+    assert "Social Democratic Party" in entities
+    assert not any(e.key == "group:us-democratic-party" for e in entities.values())
+
+
+def test_a_known_surname_takes_the_given_name_before_it(read):
+    entities, _ = read("Foreign Minister Radoslaw Sikorski said the tape was illegal.")
+    sikorski = next(e for e in entities.values() if e.key and "sikorski" in e.key)
+    assert "Radoslaw Sikorski" in sikorski.aliases | {sikorski.name}
+    assert sikorski.posts == ["Foreign Minister"]

@@ -39,6 +39,14 @@ POS, NEG = "positive", "negative"
     ("The prime minister's Civic Platform party governs Poland in a center-right coalition with the "
      "Polish People's party.",
      ("Civic Platform", "cooperatesWith", "Polish People's party", POS)),
+    # "both parties"; a judged doing with its doer ("tactics by Labour"); a lead's post
+    ("Tory plans were unveiled by the Conservatives. Labour said many tests were already done. The Lib Dems "
+     "warned both parties against pandering to prejudice.", ("Liberal Democrats", "accuses", "Labour Party", POS)),
+    ('Liam Fox, Tory co-chairman, said the return of Mr Campbell was a sign of new "sinister and underhand '
+     'tactics" by Labour.', ("Liam Fox", "accuses", "Labour Party", POS)),
+    ("Poland's government survived a vote. A tape was leaked in which the Polish foreign minister bashed US "
+     "leaders. Foreign Minister Radoslaw Sikorski said the tape was illegal.",
+     ("Radosław Sikorski", "accuses", "United States", POS)),
     # negation and refusal
     ("Washington is refusing to cooperate with the regime of Syrian President Bashar Assad.",
      ("United States", "cooperatesWith", "Syria", NEG)),

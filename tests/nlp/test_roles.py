@@ -22,6 +22,13 @@ POS = "positive"
     ("Foreign Secretary Jack Straw told MPs the men would be freed.", ("Jack Straw", "speaksFor", "Foreign Office", POS)),
     ("The Scottish National Party's Holyrood leader Nicola Sturgeon wrote to him.",
      ("Nicola Sturgeon", "speaksFor", "Scottish National Party", POS)),
+    # a party tag in brackets, a party named by a capitalised word and "party"
+    ("The mosque welcomed the mayor of Berlin, Michael Müller (SPD), on Friday.",
+     ("Michael Müller", "speaksFor", "Social Democratic Party of Germany", POS)),
+    ("Opposition Green party whip Katrin Göring-Eckardt called for legal routes.",
+     ("Katrin Göring-Eckardt", "speaksFor", "Green party", POS)),
+    ("Germany's Integration Commissioner Aydan Özoguz, of the Social Democratic Party, said it was unfortunate.",
+     ("Aydan Özoguz", "speaksFor", "Social Democratic Party of Germany", POS)),
 ])
 def test_roles(read, text, expected):
     _, relations = read(text)
@@ -49,3 +56,25 @@ def test_foreign_minister_without_country_takes_the_ministry_of_the_article(read
     _, relations = read("Russian Deputy Foreign Minister Gennady Gatilov spoke. He backed an idea "
                         "Foreign Minister Sergei Lavrov raised at the UN in September.")
     assert ("Sergei Lavrov", "speaksFor", "Russia", POS) in relations
+
+
+def test_a_post_does_not_take_the_next_persons_party(read):
+    _, relations = read("The mosque will be welcoming the vice-president of the Bundestag, Petra Pau (of the Left "
+                        "Party) and the mayor of Berlin, Michael Müller (SPD).")
+    assert ("Petra Pau", "speaksFor", "Die Linke", POS) in relations
+    assert ("Petra Pau", "speaksFor", "Bundestag", POS) in relations
+    assert not any(s == "Petra Pau" and o == "Social Democratic Party of Germany" for s, _, o, _ in relations)
+
+
+def test_shared_party_names_take_the_article_country(read):
+    entities, _ = read("Germany's parliament voted on Friday. Germany's chancellor spoke in Berlin. The Greens and "
+                       "the Social Democrats opposed the bill, and the Green Party said so again.")
+    assert entities["Alliance 90/The Greens"].key == "group:german-greens"
+    assert {"Greens", "Green Party"} <= entities["Alliance 90/The Greens"].aliases
+    assert entities["Social Democratic Party of Germany"].key == "group:spd"
+
+
+def test_a_leader_of_east_germany_speaks_for_it(read):
+    _, relations = read("Egon Krenz, who was later to succeed Erich Honecker at the top of the East German "
+                        "leadership, has described the relationship.")
+    assert ("Erich Honecker", "speaksFor", "East Germany", POS) in relations
