@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.gazetteer import Gazetteer, group_base, load_gazetteer
 from graphbuild.nlp.cues import (
-    GOVERNMENT_NOUNS, HONORIFIC_WORDS, ROLE_NOUNS, THIRD_PERSON, THIRD_PERSON_PLURAL,
+    GOVERNMENT_NOUNS, HONORIFIC_WORDS, MEDIA_WORDS, ROLE_NOUNS, THIRD_PERSON, THIRD_PERSON_PLURAL,
 )
 from graphbuild.nlp.entities import gazetteer_of
 from graphbuild.nlp.model import Entity, Mention
@@ -370,9 +370,15 @@ _PARTY_NAME_WORDS = frozenset({"party", "democrats", "republicans", "socialists"
                                "democratic", "conservative", "socialist", "green", "liberal"})
 
 
-def _is_party(ent: Entity) -> bool:
+def is_party(ent: Entity, gazetteer: Gazetteer | None = None) -> bool:
+    """Whether a group is a political party: a party word in one of its names, or a
+    group the gazetteer bases in a state that is no outlet ("SPD", "Likud")."""
     names = {ent.name, *ent.aliases}
-    return any(set(_norm(n).split()) & _PARTY_NAME_WORDS for n in names)
+    if any(set(_norm(n).split()) & _PARTY_NAME_WORDS for n in names):
+        return True
+    entry = gazetteer.get(ent.key) if gazetteer is not None and ent.key else None
+    return entry is not None and entry.country is not None and not any(
+        set(_norm(n).split()) & MEDIA_WORDS for n in entry.names)
 
 
 def _the_two(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> list[int]:
@@ -399,7 +405,7 @@ def _the_two(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int
     for i in range(token.i - 1, first - 1, -1):
         eid = tmap.get(i)
         if eid is not None and eid not in seen and eid not in doers and entities[eid].type == wanted \
-                and (lemma != "party" or _is_party(entities[eid])):
+                and (lemma != "party" or is_party(entities[eid])):
             seen.append(eid)
             if len(seen) == 2:
                 return sorted(seen)

@@ -138,6 +138,10 @@ STANDALONE_BODIES: frozenset[str] = frozenset({
     "senate", "parliament", "congress", "cabinet", "presidency", "legislature",
 })
 
+#: Words that make an organisation a media outlet, whatever else its name says.
+MEDIA_WORDS = frozenset({"news", "press", "radio", "television", "tv", "broadcasting", "broadcaster",
+                         "newspaper", "magazine"})
+
 #: Nouns that stand for a country's government ("the Syrian *government*", "Assad's *regime*").
 GOVERNMENT_NOUNS: frozenset[str] = frozenset({
     "government", "regime", "administration", "authorities", "leadership", "state",

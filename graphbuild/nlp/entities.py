@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFIC_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
-    MEDIA_VERBS, NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS,
+    MEDIA_VERBS, MEDIA_WORDS, NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS,
     PORTFOLIOS, ROLE_NOUNS, STANDALONE_BODIES, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
@@ -63,6 +63,10 @@ def trim_span(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
                            or doc[start].is_space):
         start += 1
+    # "the pro-European Democratic Left party": a stance is no part of the name
+    if end - start > 4 and doc[start].lower_ in {"pro", "anti"} and doc[start + 1].text == "-" \
+            and doc[start + 3].text[:1].isupper():  # not "the anti-IS coalition"
+        start += 3
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'", "’s", "’"}
                            or doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
                            or doc[end - 1].is_space):
@@ -81,9 +85,6 @@ def trim_span(span: Span) -> Span | None:
 
 
 #: Head words of party names written with a possessive: "People's Party", "Workers' Party".
-#: Words that make an organisation a media outlet, whatever else its name says.
-MEDIA_WORDS = frozenset({"news", "press", "radio", "television", "tv", "broadcasting", "broadcaster",
-                         "newspaper", "magazine"})
 _PARTY_HEADS = frozenset({"party", "front", "movement", "alliance", "union", "league", "congress"})
 _PARTY_OWNERS = frozenset({"people", "peoples", "workers", "worker", "citizens", "farmers", "women",
                            "patriots", "nation", "labour", "labor"})
@@ -109,6 +110,22 @@ _OF_COUNTRY_HEADS = frozenset({"agency", "bank", "council", "commission", "commi
                                "association", "union", "party", "front", "movement", "organization",
                                "organisation", "institute", "society", "church", "congress", "assembly",
                                "court", "league", "chamber", "confederation", "alliance", "army"})
+
+
+def _with_modifiers(span: Span, gazetteer: Gazetteer) -> Span:
+    """The whole name when a known shorter name cut it: "Democratic" + "Green Party"."""
+    doc, start = span.doc, span.start
+    while start > 0 and span.end - start < 6:
+        prev = doc[start - 1]
+        if prev.is_sent_start or not prev.is_alpha or not prev.text[:1].isupper() \
+                or prev.ent_type_ not in {"", "NORP"} \
+                or prev.pos_ not in {"PROPN", "ADJ"} or prev.dep_ not in {"compound", "amod"} \
+                or not (span.start <= prev.head.i < span.end) or prev.lower_ in ROLE_NOUNS \
+                or gazetteer.country_of_demonym(prev.text) is not None \
+                or (start >= 2 and doc[start - 2].text == "-"):
+            break
+        start -= 1
+    return doc[start:span.end]
 
 
 def _with_country_in_name(span: Span, gazetteer: Gazetteer) -> Span:
@@ -200,6 +217,7 @@ def _longer_name(span: Span, gazetteer: Gazetteer) -> Span | None:
         known = gazetteer.lookup(prev.text)
         if prev.is_sent_start or not prev.is_alpha or not prev.text[:1].isupper() \
                 or gazetteer.country_of_demonym(prev.text) is not None \
+                or (start >= 2 and doc[start - 2].text == "-") \
                 or (known is not None and known.type == "Country") or prev.pos_ not in {"PROPN", "ADJ"}:
             break
         start -= 1
@@ -412,6 +430,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if span is None:
             continue
         entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else None
+        if entry is not None and entry.type == "Group" and len(span) == 1 and not span.text.isupper() \
+                and span.end < len(doc) and doc[span.end].pos_ == "PROPN" and doc[span.end].text[:1].isupper() \
+                and not doc[span.end].ent_type_ and doc[span.end].lower_ not in ROLE_NOUNS:
+            continue  # "West Bengal", "West Bank": a place whose name begins with a group's
         if entry is not None and entry.type == "Group" and _inside_longer_name(span, gazetteer):
             # "Free Democratic Party" is not the (US) "Democratic Party": the longer name
             whole = _longer_name(span, gazetteer)
@@ -447,10 +469,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             add(span, "person", None, surface=written.text if written.start < span.start else "")
         elif ent.label_ == "ORG":
-            whole = _with_country_in_name(_party_name(span), gazetteer)
+            named = _with_modifiers(_party_name(span), gazetteer)
+            whole = _with_country_in_name(named, gazetteer)
             if whole.start < span.start:  # the country taken as its own mention is part of the name
                 mentions[:] = [m for m in mentions if not (whole.start <= m.start < span.start)]
                 taken.difference_update(range(whole.start, span.start))
+            # "Supreme Court of India" is also called "Supreme Court"
+            short = named.text if whole.end > named.end else ""
             span = whole
             if len(span) == 1 and span[0].lower_ in STANDALONE_BODIES and span[0].text[:1].isupper():
                 add(span, "org", "Ministry")  # "the Senate": the state's, once the article says which
@@ -472,7 +497,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             body = gazetteer.body_of(country, span.text) if type_ == "Ministry" and country else None
             owner = country_before(span, gazetteer) if type_ == "Ministry" else None
             # "US Court of ...": the name as written with its country is a name too
-            surface = doc[owner[0].start:span.end].text if owner else ""
+            surface = doc[owner[0].start:span.end].text if owner else short
             if body is not None:  # "Germany's Foreign Ministry": a body the gazetteer knows
                 add(span, "org", "Ministry", body.key, body.of, surface=surface)
             else:

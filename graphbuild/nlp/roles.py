@@ -27,7 +27,7 @@ from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, HONORIFICS, NATIONAL_BODY_HEADS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
 )
-from graphbuild.nlp.coref import resolve_token
+from graphbuild.nlp.coref import is_party, resolve_token
 from graphbuild.nlp.entities import appositive_role
 from graphbuild.nlp.model import Entity, Relation
 
@@ -237,8 +237,8 @@ class RoleReader:
         while i < len(doc) and doc[i].lower_ in {"of", "the"}:
             i += 1
         eid = self.tmap.get(i)
-        if eid is None or self.entities[eid].type != "Group":
-            return None
+        if eid is None or self.entities[eid].type != "Group" or not is_party(self.entities[eid], self.gaz):
+            return None  # "Author: Darren Mara (dpa, Reuters)": a byline, no party
         j = i
         while j < len(doc) and self.tmap.get(j) == eid:
             j += 1
@@ -402,6 +402,9 @@ class RoleReader:
             eid = self.tmap.get(tok.i)
             if eid is None or eid == person or (self.entities[eid].type not in {"Group", "Ministry", "Country"}
                                                 and self.entities[eid].kind != "org"):
+                continue
+            # "an Iran-born cleric", "a Moscow-based analyst": where one is from is no body
+            if tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == "-" and self.doc[tok.i + 2].tag_ == "VBN":
                 continue
             # "envoy for Syria": the topic of an envoy is not its body
             if tok.head.dep_ == "pobj" or tok.dep_ == "pobj":

@@ -18,6 +18,10 @@ import pytest
     ("State outlets, including CCTV, China Radio International and China National Radio, would be merged.",
      "China Radio International", "Group"),
     ("Sebastian Kurz of the rightist Austrian People's Party told a newspaper.", "Austrian People's Party", "Group"),
+    ("Andre Kagwa Rwisereka, the deputy leader of the opposition Democratic Green Party of Rwanda, was found dead.",
+     "Democratic Green Party of Rwanda", "Group"),
+    ("The mood is sour, said Mary Giannakaki, deputy leader of the pro - European Democratic Left party.",
+     "Democratic Left party", "Group"),
 ])
 def test_typed_entities(read, text, name, type_):
     entities, _ = read(text)
@@ -132,3 +136,10 @@ def test_a_known_surname_takes_the_given_name_before_it(read):
     sikorski = next(e for e in entities.values() if e.key and "sikorski" in e.key)
     assert "Radoslaw Sikorski" in sikorski.aliases | {sikorski.name}
     assert sikorski.posts == ["Foreign Minister"]
+
+
+def test_a_place_named_after_a_group_is_no_group(read):
+    entities, relations = read("This is a very serious incident, Mamata Banerjee, chief minister of West Bengal, "
+                               "told reporters.")
+    assert "the West" not in entities
+    assert not any(o == "the West" for _, _, o, _ in relations)

@@ -78,3 +78,13 @@ def test_a_leader_of_east_germany_speaks_for_it(read):
     _, relations = read("Egon Krenz, who was later to succeed Erich Honecker at the top of the East German "
                         "leadership, has described the relationship.")
     assert ("Erich Honecker", "speaksFor", "East Germany", POS) in relations
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("In December, Man Monis, an Iran-born self-styled cleric with a criminal record, took 18 people hostage.",
+     "Man Monis", "Iran"),
+    ("Author: Darren Mara (dpa, Reuters)", "Darren Mara", "Deutsche Presse-Agentur"),
+])
+def test_no_post_where_the_text_gives_none(read, text, person, body):
+    _, relations = read(text)
+    assert (person, "speaksFor", body, POS) not in relations, relations
