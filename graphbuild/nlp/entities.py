@@ -174,6 +174,35 @@ def _with_particle_surname(span: Span) -> Span:
     return doc[span.start:end]
 
 
+def _after_title(span: Span) -> bool:
+    """Whether a capitalised post stands just before ``span`` ("Finance Minister" X)."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.text[:1].isupper() and prev.lower_ in ROLE_NOUNS and prev.lower_ not in HONORIFICS
+
+
+def looks_like_name(span: Span) -> bool:
+    """Two or three capitalised words, none a body, role or country word: a person's
+    name by its shape."""
+    words = [t for t in span if t.text not in {"-"}]
+    return 2 <= len(words) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in words) \
+        and not any(t.lower_ in BODY_HEADS | ROLE_NOUNS | GROUP_WORDS for t in words)
+
+
+def _with_surname(span: Span) -> Span:
+    """A PERSON span that stops before the surname: "President Demetris" | "Christofias"."""
+    doc, end = span.doc, span.end
+    if len(span) != 1 or end >= len(doc):
+        return span
+    nxt = doc[end]
+    if nxt.pos_ == "PROPN" and nxt.is_alpha and nxt.text[:1].isupper() and not nxt.ent_type_ \
+            and nxt.lower_ not in ROLE_NOUNS and nxt.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "appos"} \
+            and span[0].head.i == nxt.i:
+        return doc[span.start:end + 1]
+    return span
+
+
 def _with_first_names(span: Span) -> Span:
     """A PERSON span that left out the given name before it: "Foreign Minister
     Radoslaw" | "Sikorski" -> "Radoslaw Sikorski"."""
@@ -449,6 +478,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 entry = None
         if entry is None and ent.label_ == "GPE":
             entry = fuzzy_country(gazetteer, span.text)
+        if entry is None and ent.label_ in {"GPE", "ORG"} and _after_title(span) and looks_like_name(span):
+            add(span, "person", None)  # "Finance Minister Peer Steinbrueck" read as a place
+            continue
         if entry is None and ent.label_ in {"ORG", "PERSON"} and (
                 gazetteer.country_of_demonym(span.text) is not None or span[-1].lower_ in ROLE_NOUNS):
             continue  # "French", "S African President": a demonym or a title, no actor
@@ -462,13 +494,17 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             written = span
             span = trim_person(span)
             if span is not None:
-                span = _with_first_names(_with_particle_surname(span))
+                span = _with_surname(_with_first_names(_with_particle_surname(span)))
             if span is None or all(_is_title_word(t) for t in span):
                 continue
             if not any(t.text[:1].isupper() for t in span):
                 continue
             add(span, "person", None, surface=written.text if written.start < span.start else "")
         elif ent.label_ == "ORG":
+            if len(span) > 2 and span[0].lower_ == "state" and span.start >= 2 and doc[span.start - 1].lower_ == "of" \
+                    and doc[span.start - 2].lower_ in ROLE_NOUNS and looks_like_name(span[1:]):
+                add(span[1:], "person", None)  # "Secretary of State" + "Matthew Bryza"
+                continue
             named = _with_modifiers(_party_name(span), gazetteer)
             whole = _with_country_in_name(named, gazetteer)
             if whole.start < span.start:  # the country taken as its own mention is part of the name

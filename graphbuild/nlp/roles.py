@@ -62,13 +62,22 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     i = start - 1
     while i >= 0:
         tok = doc[i]
+        if tok.lower_ == "of" and toks and toks[0].text[:1].isupper() and i > 0 and doc[i - 1].lower_ in ROLE_NOUNS \
+                and doc[i - 1].text[:1].isupper():
+            # "Secretary of State Matthew Bryza", "Minister of Defence X": the title goes on
+            toks.insert(0, tok)
+            toks.insert(0, doc[i - 1])
+            i -= 2
+            continue
         if tok.is_space or tok.pos_ in {"VERB", "AUX", "ADP", "PRON", "SCONJ"} and tok.tag_ != "POS":
             break
         if tok.lower_ in {"the", "a", "an", "former", "ex", "then"} or tok.dep_ == "det":
             break
         if tok.is_punct and tok.text not in {"-", "'", "’"}:
             break
-        if not (i < tok.head.i < end) and tok.dep_ != "case":
+        if not (i < tok.head.i < end) and tok.dep_ != "case" and not (
+                tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.i == i - 1
+                and tok.text[:1].isupper() and tok.head.head.lower_ in ROLE_NOUNS):
             break
         toks.insert(0, tok)
         i -= 1
@@ -515,7 +524,7 @@ class RoleReader:
                 uk_post = dept
                 break
         is_state_role = head.lower_ in STATE_ROLES or any(
-            p in title_l for p in STATE_ROLES if " " in p)
+            p in title_l for p in STATE_ROLES if " " in p) or "government" in title_l.split()
         if has_group and not explicit_state_body:
             pass  # a party's or organisation's post: "Tory leader", "UN envoy"
         elif head.lower_ in MINISTERIAL or is_state_role or portfolio:

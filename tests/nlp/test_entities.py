@@ -143,3 +143,9 @@ def test_a_place_named_after_a_group_is_no_group(read):
                                "told reporters.")
     assert "the West" not in entities
     assert not any(o == "the West" for _, _, o, _ in relations)
+
+
+def test_a_person_span_cut_before_the_surname_takes_it(read):
+    entities, _ = read("Investigator Polys Polyviou told a news conference that President Demetris Christofias "
+                       "bore a heavy personal responsibility for the blast.")
+    assert "Demetris Christofias" in entities, sorted(entities)

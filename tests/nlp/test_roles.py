@@ -27,6 +27,13 @@ POS = "positive"
      ("Michael Müller", "speaksFor", "Social Democratic Party of Germany", POS)),
     ("Opposition Green party whip Katrin Göring-Eckardt called for legal routes.",
      ("Katrin Göring-Eckardt", "speaksFor", "Green party", POS)),
+    # names spaCy reads as a place or a body, posts with "of State", a government's spokesman
+    ("Sale or no sale, German Finance Minister Peer Steinbrueck suspects that GM favors the bid.",
+     ("Peer Steinbrueck", "speaksFor", "Germany", POS)),
+    ("US Deputy Assistant Secretary of State Matthew Bryza noted that the summit had made it clear.",
+     ("Matthew Bryza", "speaksFor", "United States", POS)),
+    ("Berlin welcomed the decision as a great success, government spokesman Steffen Seibert said Wednesday.",
+     ("Steffen Seibert", "speaksFor", "Germany", POS)),
     ("Germany's Integration Commissioner Aydan Özoguz, of the Social Democratic Party, said it was unfortunate.",
      ("Aydan Özoguz", "speaksFor", "Social Democratic Party of Germany", POS)),
 ])
