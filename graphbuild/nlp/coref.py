@@ -212,6 +212,12 @@ def _match_person(entities: list[Entity], text: str, exact: bool = False) -> int
 
 def _match_org(entities: list[Entity], m: Mention) -> int | None:
     norm = _norm(m.text)
+    if len(norm.split()) == 1 and m.type == "Ministry":
+        # "Parliament" after "the European Parliament": the body named in full before
+        for ent in reversed(entities):
+            if ent.kind == "org" and ent.type in {"Group", "Ministry"} and _norm(ent.name).endswith(" " + norm):
+                m.type = ent.type
+                return ent.id
     for ent in reversed(entities):
         if ent.kind == "person" or ent.key:
             continue

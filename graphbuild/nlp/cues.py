@@ -335,6 +335,12 @@ NEGATIVE_EVALUATION: frozenset[str] = frozenset({
 
 #: Words of organisations that are no actors of the graph: companies, universities,
 #: museums, hospitals, clubs, think tanks. They are kept out of relations and posts.
+#: Words of the places of learning and research, which are no actors whatever else
+#: their names say ("International Institute for Strategic Studies", "National Museum").
+SCHOLARLY_ORG_WORDS: frozenset[str] = frozenset({
+    "university", "universität", "college", "academy", "institute", "institut", "museum",
+})
+
 NON_ACTOR_ORG_WORDS: frozenset[str] = frozenset({
     "university", "universität", "college", "school", "academy", "museum", "gallery",
     "hospital", "clinic", "institute", "institut", "church", "cathedral", "club", "fc",

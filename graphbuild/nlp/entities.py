@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFIC_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
-    MEDIA_VERBS, MEDIA_WORDS, NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS,
+    MEDIA_VERBS, MEDIA_WORDS, NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS, SCHOLARLY_ORG_WORDS,
     PORTFOLIOS, ROLE_NOUNS, STANDALONE_BODIES, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
@@ -522,7 +522,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             if _is_portfolio(span):
                 continue  # "Interior" of "Interior Minister X" is part of a title
-            if {t.lower_ for t in span} & NON_ACTOR_ORG_WORDS and not {t.lower_ for t in span} & {
+            words = {t.lower_ for t in span}
+            if words & SCHOLARLY_ORG_WORDS or words & NON_ACTOR_ORG_WORDS and not words & {
                     "central", "national", "federal", "world", "european", "international"}:
                 add(span, "org-other", None)  # a company, university or museum: no actor
                 continue

@@ -506,6 +506,11 @@ class RelationReader:
                 refusals = REFUSAL_WORDS if predicate == "cooperatesWith" else DENIAL_WORDS
                 polarity = "negative" if self.negated(cue, refusals) else "positive"
                 sent = cue.sent
+                if predicate == "accuses" and cue.lemma_.lower() in LEGAL_ACTION_VERBS:
+                    # "Belgian authorities charged Nourredine H.": a suspect whom no text or
+                    # gazetteer gives a post is prosecuted, not politically accused
+                    objects = [o for o in objects if not (self.entities[o].kind == "person"
+                                                          and self.entities[o].type is None)]
                 for s in subjects:
                     for o in objects:
                         if s == o:
@@ -528,6 +533,11 @@ def _reached(noun: Token) -> bool:
     elif noun.dep_ not in {"dobj", "nsubjpass"}:
         return False
     return head.pos_ == "VERB" and head.lemma_.lower() in _REACH_VERBS
+
+
+#: Verbs of prosecution: they accuse an actor, but make no official of a private person.
+LEGAL_ACTION_VERBS = frozenset({"charge", "indict", "sue", "convict", "sentence", "prosecute", "arrest",
+                                "detain", "jail", "imprison", "try", "extradite"})
 
 
 def _is_negative(tok: Token) -> bool:

@@ -196,7 +196,9 @@ class RoleReader:
                             role.bodies.insert(0, body)
                     out.append(self._finish(role, sent))
                     continue
-            if of_bodies:
+            if of_bodies and not any(t.lower_ in NON_OFFICIAL_ROLES for t in title):
+                # not "Syria expert Petra Becker of the German Institute for ...": an expert
+                # speaks about, not for, where she works
                 out.append(self._finish(Role(m.entity, "", "member", of_bodies, method="rule:of-body"), sent))
                 continue
             role_tok = None

@@ -149,3 +149,14 @@ def test_a_person_span_cut_before_the_surname_takes_it(read):
     entities, _ = read("Investigator Polys Polyviou told a news conference that President Demetris Christofias "
                        "bore a heavy personal responsibility for the blast.")
     assert "Demetris Christofias" in entities, sorted(entities)
+
+
+def test_a_bare_parliament_after_a_named_one_is_that_one(read):
+    entities, _ = read("The European Parliament voted on Wednesday. Parliament also asked Lithuania to drop the law.")
+    assert "Parliament" in entities["European Parliament"].aliases
+    assert "Parliament" not in entities
+
+
+def test_a_suspect_charged_is_no_official(read):
+    entities, relations = read("Belgian authorities charged 33-year-old Nourredine H. with attempted murder.")
+    assert all(e.type != "Official" for e in entities.values()), sorted(entities)

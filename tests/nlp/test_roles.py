@@ -91,6 +91,9 @@ def test_a_leader_of_east_germany_speaks_for_it(read):
     ("In December, Man Monis, an Iran-born self-styled cleric with a criminal record, took 18 people hostage.",
      "Man Monis", "Iran"),
     ("Author: Darren Mara (dpa, Reuters)", "Darren Mara", "Deutsche Presse-Agentur"),
+    ("Islamic State has given Syria and the West a common enemy, said Syria expert Petra Becker of the German "
+     "Institute for International and Security Affairs in Berlin.",
+     "Petra Becker", "German Institute for International and Security Affairs"),
 ])
 def test_no_post_where_the_text_gives_none(read, text, person, body):
     _, relations = read(text)
