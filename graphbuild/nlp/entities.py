@@ -467,10 +467,16 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             # "Free Democratic Party" is not the (US) "Democratic Party": the longer name
             whole = _longer_name(span, gazetteer)
             if whole is not None:
-                mentions[:] = [m for m in mentions if not (whole.start <= m.start < span.start)]
-                taken.difference_update(range(whole.start, span.start))
+                # a mention spaCy made of the first words goes ("pro-European Democratic")
+                for m in [m for m in mentions if m.start < span.start and m.end > whole.start]:
+                    mentions.remove(m)
+                    taken.difference_update(range(m.start, m.end))
                 known = gazetteer.lookup(whole.text)
-                add(whole, "org", "Group", known.key if known is not None and known.type == "Group" else None)
+                surface = ""
+                if whole[-1].text in {"party", "group"}:  # "Democratic Left party": "Democratic Left"
+                    surface, whole = whole.text, whole[:-1]
+                add(whole, "org", "Group", known.key if known is not None and known.type == "Group" else None,
+                    surface=surface)
             continue
         if entry is None and any(t.text[:1].isupper() for t in span):
             entry = gazetteer.lookup(span.text)
@@ -512,6 +518,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 taken.difference_update(range(whole.start, span.start))
             # "Supreme Court of India" is also called "Supreme Court"
             short = named.text if whole.end > named.end else ""
+            described = len(whole) > 1 and whole[-1].text in {"party", "group"} and whole[-2].text[:1].isupper()
+            if described:
+                # "the Democratic Left party": the party's name is "Democratic Left"
+                short, whole = whole.text, whole[:-1]
             span = whole
             if len(span) == 1 and span[0].lower_ in STANDALONE_BODIES and span[0].text[:1].isupper():
                 add(span, "org", "Ministry")  # "the Senate": the state's, once the article says which
@@ -531,6 +541,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 add(span, "person", None)
                 continue
             type_, country = classify_org(span, gazetteer)
+            if described:
+                type_, country = "Group", None
             body = gazetteer.body_of(country, span.text) if type_ == "Ministry" and country else None
             owner = country_before(span, gazetteer) if type_ == "Ministry" else None
             # "US Court of ...": the name as written with its country is a name too
@@ -579,7 +591,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                     and gazetteer.lookup(prev.text) is None:
                 named = doc[token.i - 1:token.i + 1]
                 known = gazetteer.lookup(named.text)
-                add(named, "org", "Group", known.key if known is not None and known.type == "Group" else None)
+                # the name is the word: "Green", with "Green party" as written
+                add(named[:1], "org", "Group", known.key if known is not None and known.type == "Group" else None,
+                    surface=named.text)
+                taken.add(token.i)
                 continue
         # "the US Army", "the Russian Navy": a state's body named by its country and one word
         if token.text[:1].isupper() and token.lower_ in NATIONAL_BODY_HEADS and token.i > 0 \

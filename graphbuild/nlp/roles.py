@@ -377,8 +377,12 @@ class RoleReader:
         return self._bodies(Role(person, title, head.lower_, bodies, method=method), tokens, head)
 
     def _role_from_phrase(self, person: int, role_tok: Token, name: Span) -> Role | None:
+        # "..., director of the Academy, who is close to the CSU": a relative clause says
+        # something about the person, not the post
+        clauses = {t.i for c in role_tok.subtree if c.dep_ in {"relcl", "acl"} and c.i != role_tok.i
+                   for t in c.subtree}
         tokens = [t for t in role_tok.subtree if not (name.start <= t.i < name.end)
-                  and t.dep_ not in {"relcl", "acl"} and t.i >= role_tok.left_edge.i]
+                  and t.i not in clauses and t.i >= role_tok.left_edge.i]
         # "Liam Fox, Tory co-chairman": the parser splits the post into sibling appositions
         if role_tok.dep_ == "appos":
             for sibling in role_tok.head.children:

@@ -21,7 +21,7 @@ import pytest
     ("Andre Kagwa Rwisereka, the deputy leader of the opposition Democratic Green Party of Rwanda, was found dead.",
      "Democratic Green Party of Rwanda", "Group"),
     ("The mood is sour, said Mary Giannakaki, deputy leader of the pro - European Democratic Left party.",
-     "Democratic Left party", "Group"),
+     "Democratic Left", "Group"),
 ])
 def test_typed_entities(read, text, name, type_):
     entities, _ = read(text)

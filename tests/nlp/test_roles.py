@@ -26,7 +26,7 @@ POS = "positive"
     ("The mosque welcomed the mayor of Berlin, Michael Müller (SPD), on Friday.",
      ("Michael Müller", "speaksFor", "Social Democratic Party of Germany", POS)),
     ("Opposition Green party whip Katrin Göring-Eckardt called for legal routes.",
-     ("Katrin Göring-Eckardt", "speaksFor", "Green party", POS)),
+     ("Katrin Göring-Eckardt", "speaksFor", "Green", POS)),
     # names spaCy reads as a place or a body, posts with "of State", a government's spokesman
     ("Sale or no sale, German Finance Minister Peer Steinbrueck suspects that GM favors the bid.",
      ("Peer Steinbrueck", "speaksFor", "Germany", POS)),
@@ -98,3 +98,10 @@ def test_a_leader_of_east_germany_speaks_for_it(read):
 def test_no_post_where_the_text_gives_none(read, text, person, body):
     _, relations = read(text)
     assert (person, "speaksFor", body, POS) not in relations, relations
+
+
+def test_a_relative_clause_about_the_person_gives_no_body(read):
+    _, relations = read("DW spoke to Heinrich Oberreuter, a political scientist at the University of Passau and "
+                        "director of the Academy for Civic Education in Tutzing, who is close to the Christian "
+                        "Social Union (CSU).")
+    assert not any(s == "Heinrich Oberreuter" and o == "Christian Social Union" for s, _, o, _ in relations)
