@@ -335,6 +335,14 @@ NEGATIVE_EVALUATION: frozenset[str] = frozenset({
 
 #: Words of organisations that are no actors of the graph: companies, universities,
 #: museums, hospitals, clubs, think tanks. They are kept out of relations and posts.
+#: Words after a person's name that make it the name of a place or an institution
+#: ("the Konrad Adenauer Foundation", "John F. Kennedy Airport").
+NAMED_AFTER_HEADS: frozenset[str] = frozenset({
+    "foundation", "stiftung", "institute", "prize", "award", "airport", "street", "square",
+    "stadium", "hospital", "memorial", "museum", "library", "bridge", "avenue", "boulevard",
+    "station", "school", "university", "college", "centre", "center", "trust", "fund", "society",
+})
+
 #: Words of the places of learning and research, which are no actors whatever else
 #: their names say ("International Institute for Strategic Studies", "National Museum").
 SCHOLARLY_ORG_WORDS: frozenset[str] = frozenset({

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFIC_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
-    MEDIA_VERBS, MEDIA_WORDS, NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS, SCHOLARLY_ORG_WORDS,
+    MEDIA_VERBS, MEDIA_WORDS, NAMED_AFTER_HEADS, NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS, SCHOLARLY_ORG_WORDS,
     PORTFOLIOS, ROLE_NOUNS, STANDALONE_BODIES, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
@@ -490,6 +490,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if entry is None and ent.label_ in {"ORG", "PERSON"} and (
                 gazetteer.country_of_demonym(span.text) is not None or span[-1].lower_ in ROLE_NOUNS):
             continue  # "French", "S African President": a demonym or a title, no actor
+        if entry is not None and entry.type == "Official" and span.end < len(doc) \
+                and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in NAMED_AFTER_HEADS:
+            add(doc[span.start:span.end + 1], "org-other", None)  # "the Konrad Adenauer Foundation"
+            continue
         if entry is not None:
             kind = {"Country": "gpe", "Official": "person"}.get(entry.type, "org")
             if kind == "person":
@@ -497,6 +501,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" else None)
             continue
         if ent.label_ == "PERSON":
+            if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in NAMED_AFTER_HEADS:
+                add(doc[span.start:span.end + 1], "org-other", None)  # "the Konrad Adenauer Foundation"
+                continue
             written = span
             span = trim_person(span)
             if span is not None:

@@ -418,6 +418,10 @@ class RoleReader:
             if eid is None or eid == person or (self.entities[eid].type not in {"Group", "Ministry", "Country"}
                                                 and self.entities[eid].kind != "org"):
                 continue
+            # "director of the American Institute ... in Washington": a city is where, not whom
+            if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"} and self.entities[eid].type == "Country" \
+                    and self.gaz.country_of_capital(tok.text) is not None:
+                continue
             # "an Iran-born cleric", "a Moscow-based analyst": where one is from is no body
             if tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == "-" and self.doc[tok.i + 2].tag_ == "VBN":
                 continue
@@ -497,6 +501,8 @@ class RoleReader:
         """Add the implied ministry and the country to a role's bodies."""
         country = None
         for tok in tokens:
+            if tok.i in self.tmap and self.entities[self.tmap[tok.i]].kind == "org-other":
+                continue  # "the American Institute for ...": a demonym in a name of no state body
             entry = self.gaz.country_of_demonym(tok.text)
             if entry is not None:
                 country = entry.key
@@ -536,7 +542,8 @@ class RoleReader:
         elif head.lower_ in MINISTERIAL or is_state_role or portfolio:
             if country is None:
                 country = self.entities[role.person].country
-            if country is None:
+            if country is None and not self._heads_non_actor(tokens):
+                # not "General Motors' chief negotiator ... in Berlin": a company's post
                 country = self.context_country(head, portfolio)
             if not explicit_state_body:
                 if uk_post and (country in (None, "country:GBR")):

@@ -160,3 +160,9 @@ def test_a_bare_parliament_after_a_named_one_is_that_one(read):
 def test_a_suspect_charged_is_no_official(read):
     entities, relations = read("Belgian authorities charged 33-year-old Nourredine H. with attempted murder.")
     assert all(e.type != "Official" for e in entities.values()), sorted(entities)
+
+
+def test_a_foundation_named_after_a_person_is_no_person(read):
+    entities, _ = read("The country report was put out by Germany's Konrad Adenauer Foundation.")
+    assert "Konrad Adenauer" not in entities
+    assert entities["Konrad Adenauer Foundation"].type is None

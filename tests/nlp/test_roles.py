@@ -91,6 +91,10 @@ def test_a_leader_of_east_germany_speaks_for_it(read):
     ("In December, Man Monis, an Iran-born self-styled cleric with a criminal record, took 18 people hostage.",
      "Man Monis", "Iran"),
     ("Author: Darren Mara (dpa, Reuters)", "Darren Mara", "Deutsche Presse-Agentur"),
+    ("General Motors' chief negotiator, John Smith, was in Berlin Tuesday to talk about the future of Opel.",
+     "John Smith", "Germany"),
+    ("Jackson Janes is executive director of the American Institute for Contemporary German Studies at the "
+     "Johns Hopkins University in Washington.", "Jackson Janes", "United States"),
     ("Islamic State has given Syria and the West a common enemy, said Syria expert Petra Becker of the German "
      "Institute for International and Security Affairs in Berlin.",
      "Petra Becker", "German Institute for International and Security Affairs"),
