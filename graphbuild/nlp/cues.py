@@ -249,11 +249,12 @@ ACCUSE_NOUNS: frozenset[str] = frozenset({
 ACCUSE_OBJECT_PREPS: frozenset[str] = frozenset({"against", "of", "at", "on", "towards", "toward"})
 
 #: Verbs of claiming wrongdoing: "X claimed that Y obtained chemical weapons".
-CLAIM_VERBS: frozenset[str] = frozenset({"claim", "allege", "charge", "assert", "suggest"})
+CLAIM_VERBS: frozenset[str] = frozenset({"claim", "allege", "charge", "assert", "suggest", "rule", "find",
+                                          "conclude", "declare"})
 
 #: Verbs in a claim's complement that name wrongdoing of its subject.
 WRONGDOING_VERBS: frozenset[str] = frozenset({
-    "obtain", "acquire", "violate", "interfere", "undermine", "hinder",
+    "obtain", "acquire", "violate", "interfere", "undermine", "hinder", "break",
     "attack", "kill", "sponsor", "harbour",
     "harbor", "shelter", "commit", "breach", "lie", "mislead", "deceive", "cheat",
     "steal", "bomb", "invade", "occupy", "annex", "destabilise", "destabilize",

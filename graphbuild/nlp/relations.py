@@ -336,6 +336,11 @@ class RelationReader:
                 for comp in tok.children:
                     if comp.dep_ == "ccomp" and comp.lemma_ in WRONGDOING_VERBS:
                         accused = [e for s in comp.children if s.dep_ in SUBJ for e in self.actors(s)]
+                        if not accused:
+                            # "ruled that the anti-terror measures broke human rights laws":
+                            # a state's measures, in an article about that state
+                            accused = [e for s in comp.children if s.dep_ in SUBJ
+                                       for e in self._state_measure(s, self.subject(tok))]
                         if accused:
                             yield tok, self.subject(tok), accused, "rule:claim-wrongdoing", 0.7
 
@@ -421,6 +426,26 @@ class RelationReader:
                 targets = [t for t in targets if t not in own]
                 if targets:
                     yield tok, [speaker], targets, "rule:negative-evaluation", 0.5
+
+    def _state_measure(self, noun: Token, judges: list[int]) -> list[int]:
+        """The state whose "measures", "law" or "policy" no actor owns in the sentence:
+        the state of the body judging them ("the UK's highest court ruled that the
+        measures broke human rights laws"), else the one state the article is about."""
+        if noun.lemma_.lower() not in STATE_MEASURES or any(c.dep_ in {"poss", "prep"} for c in noun.children):
+            return []
+        for judge in judges:
+            ent = self.entities[judge]
+            if ent.type == "Ministry" and ent.country:
+                return [e.id for e in self.entities if e.key == ent.country][:1]
+        counts: dict[int, int] = {}
+        for ent in self.entities:
+            if ent.type == "Country" and ent.mentions:
+                counts[ent.id] = len(ent.mentions)
+        total = sum(counts.values())
+        best = max(sorted(counts), key=lambda k: counts[k]) if counts else None
+        if best is not None and counts[best] >= 2 and counts[best] * 3 >= total * 2:
+            return [best]
+        return []
 
     def _owner(self, noun: Token) -> list[int]:
         """The actor a noun phrase is, or whose doing it is: "Y", "Y's comment",
@@ -534,6 +559,9 @@ def _reached(noun: Token) -> bool:
         return False
     return head.pos_ == "VERB" and head.lemma_.lower() in _REACH_VERBS
 
+
+#: What a state does by law: "the measures", "the law" of an article about one state.
+STATE_MEASURES = frozenset({"measure", "law", "legislation", "policy", "crackdown", "ban", "reform"})
 
 #: Verbs of prosecution: they accuse an actor, but make no official of a private person.
 LEGAL_ACTION_VERBS = frozenset({"charge", "indict", "sue", "convict", "sentence", "prosecute", "arrest",

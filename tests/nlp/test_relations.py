@@ -38,7 +38,7 @@ POS, NEG = "positive", "negative"
      ("United States", "cooperatesWith", "Poland", POS)),
     ("The prime minister's Civic Platform party governs Poland in a center-right coalition with the "
      "Polish People's party.",
-     ("Civic Platform", "cooperatesWith", "Polish People's party", POS)),
+     ("Civic Platform", "cooperatesWith", "Polish People's Party", POS)),
     # "both parties"; a judged doing with its doer ("tactics by Labour"); a lead's post
     ("Tory plans were unveiled by the Conservatives. Labour said many tests were already done. The Lib Dems "
      "warned both parties against pandering to prejudice.", ("Liberal Democrats", "accuses", "Labour Party", POS)),
@@ -47,6 +47,9 @@ POS, NEG = "positive", "negative"
     ("Poland's government survived a vote. A tape was leaked in which the Polish foreign minister bashed US "
      "leaders. Foreign Minister Radoslaw Sikorski said the tape was illegal.",
      ("Radosław Sikorski", "accuses", "United States", POS)),
+    # a court's ruling on its own state's measures
+    ("In December the House of Lords, the UK's highest court, ruled that the anti-terror measures broke "
+     "human rights laws.", ("House of Lords", "accuses", "United Kingdom", POS)),
     # negation and refusal
     ("Washington is refusing to cooperate with the regime of Syrian President Bashar Assad.",
      ("United States", "cooperatesWith", "Syria", NEG)),
