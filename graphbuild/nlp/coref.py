@@ -99,10 +99,18 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
                 m.key, m.type = group.key, "Group"
         # "German Federation of Journalists (DJV)": an acronym in brackets names the
         # organisation just before it
-        if previous is not None and previous.kind == "org" and m.kind == "org" and not m.key \
+        if previous is not None and previous.kind == "org" and m.kind == "org" \
+                and (not m.key or previous.entity >= 0 and not entities[previous.entity].key) \
                 and m.start >= 2 and doc[m.start - 1].text == "(" and previous.end == m.start - 1 \
                 and _is_acronym(m.text) and previous.entity >= 0:
             eid = previous.entity
+            known = gazetteer.get(m.key) if m.key else None
+            if known is not None and not entities[eid].key and not any(e.key == known.key for e in entities):
+                # "Christian Democratic Union (CDU)": the acronym tells which one
+                ent = entities[eid]
+                ent.aliases.add(ent.name)
+                ent.key, ent.name, ent.qid, ent.type = known.key, known.name, known.qid, known.type
+                by_key[known.key] = eid
             m.type = entities[eid].type
         elif m.key:
             eid = by_key.get(m.key)

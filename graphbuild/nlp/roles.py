@@ -184,7 +184,7 @@ class RoleReader:
                          for p in c.children if p.dep_ == "pobj" and p.i in self.tmap
                          and self.entities[self.tmap[p.i]].type in {"Group", "Ministry", None}
                          and self.entities[self.tmap[p.i]].kind == "org"]
-            party = self._bracketed_group(m.end)
+            party = self._bracketed_group(m.end) or self._own_party(m.end)
             if party is not None and party not in of_bodies:
                 # the party tag is a membership beside any post the text gives
                 out.append(self._finish(Role(m.entity, "", "member", [party], method="rule:party-tag"), sent))
@@ -237,6 +237,17 @@ class RoleReader:
                     if self.entities[body].type in {"Group", "Ministry", "Country"}:
                         out.append(self._finish(Role(m.entity, "", "member", [body], method="rule:possessive"), sent))
         return out
+
+    def _own_party(self, end: int) -> int | None:
+        """"Chancellor Angela Merkel's Christian Democratic Union": the party a person's
+        name owns."""
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].tag_ != "POS":
+            return None
+        eid = self.tmap.get(end + 1)
+        if eid is None or self.entities[eid].type != "Group" or not is_party(self.entities[eid], self.gaz):
+            return None
+        return eid
 
     def _bracketed_group(self, end: int) -> int | None:
         """"Michael Müller (SPD)", "Petra Pau (of the Left Party)": the group a person's

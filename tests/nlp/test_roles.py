@@ -25,6 +25,8 @@ POS = "positive"
     # a party tag in brackets, a party named by a capitalised word and "party"
     ("The mosque welcomed the mayor of Berlin, Michael Müller (SPD), on Friday.",
      ("Michael Müller", "speaksFor", "Social Democratic Party of Germany", POS)),
+    ("Elections in Bavaria could weaken German Chancellor Angela Merkel's Christian Democratic Union (CDU).",
+     ("Angela Merkel", "speaksFor", "Christian Democratic Union", POS)),
     ("Opposition Green party whip Katrin Göring-Eckardt called for legal routes.",
      ("Katrin Göring-Eckardt", "speaksFor", "Green", POS)),
     # names spaCy reads as a place or a body, posts with "of State", a government's spokesman
