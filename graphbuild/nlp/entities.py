@@ -174,6 +174,20 @@ def _with_particle_surname(span: Span) -> Span:
     return doc[span.start:end]
 
 
+#: Nouns an apposition uses for a business: "Tabcorp, a publicly listed company".
+_COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "conglomerate", "brand", "retailer",
+                            "manufacturer", "maker", "carmaker", "automaker", "bookmaker", "bank",
+                            "insurer", "airline", "group", "giant", "startup", "chain"})
+
+
+def _is_company_name(span: Span) -> bool:
+    """A one-word PERSON span that an apposition calls a business. ("Germany's Adidas"
+    stays a person: "Ukraine's Yatsenyuk" is written the same way.)"""
+    if len(span) != 1:
+        return False
+    return any(child.dep_ == "appos" and child.lemma_.lower() in _COMPANY_NOUNS for child in span.root.children)
+
+
 def _after_title(span: Span) -> bool:
     """Whether a capitalised post stands just before ``span`` ("Finance Minister" X)."""
     if span.start == 0:
@@ -503,6 +517,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ == "PERSON":
             if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in NAMED_AFTER_HEADS:
                 add(doc[span.start:span.end + 1], "org-other", None)  # "the Konrad Adenauer Foundation"
+                continue
+            if _is_company_name(span):
+                add(span, "org-other", None)  # "Tabcorp, a publicly listed company"
                 continue
             written = span
             span = trim_person(span)

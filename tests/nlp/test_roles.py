@@ -93,6 +93,8 @@ def test_a_leader_of_east_germany_speaks_for_it(read):
     ("In December, Man Monis, an Iran-born self-styled cleric with a criminal record, took 18 people hostage.",
      "Man Monis", "Iran"),
     ("Author: Darren Mara (dpa, Reuters)", "Darren Mara", "Deutsche Presse-Agentur"),
+    ("The money went to relatives of Cambodia's prime minister. Tabcorp, a publicly listed company, had been "
+     "looking to expand into the country.", "Tabcorp", "Cambodia"),
     ("General Motors' chief negotiator, John Smith, was in Berlin Tuesday to talk about the future of Opel.",
      "John Smith", "Germany"),
     ("Jackson Janes is executive director of the American Institute for Contemporary German Studies at the "
