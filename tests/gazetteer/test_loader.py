@@ -16,11 +16,6 @@ from graphbuild.gazetteer import (
 )
 
 
-@pytest.fixture(scope="module")
-def gaz() -> Gazetteer:
-    return load_gazetteer()
-
-
 @pytest.mark.parametrize(
     ("surface", "key"),
     [

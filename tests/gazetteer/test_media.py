@@ -4,12 +4,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from importlib import resources
 
 import pytest
 import spacy
 
-from graphbuild.gazetteer import SHIPPED_FILES, load_gazetteer, normalize
+from graphbuild.gazetteer import SHIPPED_FILES, normalize
 
 
 #: Titles that are written in lowercase; no other name may be (a lowercase name would
@@ -18,14 +17,8 @@ LOWERCASE_TITLES = {"de Volkskrant", "eKathimerini", "franceinfo", "n-tv", "taz"
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def document():
-    data = resources.files("graphbuild.gazetteer").joinpath("data")
-    return json.loads(data.joinpath("media.json").read_text(encoding="utf-8"))
+def document(shipped_text):
+    return json.loads(shipped_text("media.json"))
 
 
 @pytest.fixture(scope="module")

@@ -8,19 +8,13 @@ from importlib import resources
 
 import pytest
 
-from graphbuild.gazetteer import SHIPPED_FILES, alias_key, build_gazetteer, load_gazetteer
+from graphbuild.gazetteer import SHIPPED_FILES, build_gazetteer
 from graphbuild.gazetteer import _slug as slug
 
 
 @pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-@pytest.fixture(scope="module")
-def document():
-    data = resources.files("graphbuild.gazetteer").joinpath("data")
-    text = data.joinpath("officials.json").read_text(encoding="utf-8")
+def document(shipped_text):
+    text = shipped_text("officials.json")
     return text, json.loads(text)
 
 
