@@ -174,6 +174,7 @@ def group_base(name: str) -> str:
         words[-1] = words[-1][:-1]
     return " ".join(words)
 
+
 def _lookup_keys(surface: str) -> list[str]:
     key = alias_key(surface)
     if key.startswith("="):

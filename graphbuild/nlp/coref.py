@@ -18,6 +18,8 @@ metonyms ("the regime of Syrian President Bashar Assad" -> Syria).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -83,7 +85,7 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         entities.append(ent)
         return ent.id
 
-    home = _home_country(mentions)
+    home = home_country(Counter(m.key for m in mentions if m.type == "Country" and m.key))
     named = {m.key for m in mentions if m.type == "Country" and m.key}
     previous: Mention | None = None
     for m in mentions:
@@ -150,18 +152,17 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
     return entities
 
 
-def _home_country(mentions: list[Mention]) -> str | None:
-    """The country an article is about: two thirds or more of its country mentions,
-    and at least two."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.type == "Country" and m.key:
-            counts[m.key] = counts.get(m.key, 0) + 1
+def home_country(counts: Mapping[str, int]) -> str | None:
+    """The country an article is about, from its country mentions counted by key: two
+    thirds or more of them, and at least two.
+
+    >>> home_country({"country:DEU": 4, "country:FRA": 1}), home_country({"country:DEU": 1})
+    ('country:DEU', None)
+    """
     if not counts:
         return None
     best = max(sorted(counts), key=lambda k: counts[k])
-    total = sum(counts.values())
-    return best if counts[best] >= 2 and counts[best] * 3 >= total * 2 else None
+    return best if counts[best] >= 2 and counts[best] * 3 >= sum(counts.values()) * 2 else None
 
 
 def _merge_surnames(entities: list[Entity], mentions: list[Mention]) -> None:
@@ -248,7 +249,6 @@ def _match_org(entities: list[Entity], m: Mention) -> int | None:
             m.type = "Group"  # "the Greens" = "the Green Party" = "Green"
             return ent.id
     return _short_form(entities, m, norm)
-
 
 
 def _short_form(entities: list[Entity], m: Mention, norm: str) -> int | None:
@@ -542,9 +542,9 @@ def _resolve_description(doc: Doc, token: Token, entities: list[Entity], tmap: d
     words = [t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ != "det" and t.pos_ != "DET"]
     phrase = " ".join(words)
     gaz = doc._.gb_gazetteer
-    demonym = next((gaz.country_of_demonym(t.text) for t in token.subtree
-                    if t.i < token.i and t.dep_ in {"amod", "compound"} and gaz is not None
-                    and gaz.country_of_demonym(t.text) is not None), None)
+    demonyms = (gaz.country_of_demonym(t.text) for t in token.subtree
+                if gaz is not None and t.i < token.i and t.dep_ in {"amod", "compound"})
+    demonym = next((d for d in demonyms if d is not None), None)
     best = None
     later: set[int] = set()
     for ent in entities:

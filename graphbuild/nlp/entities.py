@@ -112,6 +112,14 @@ _OF_COUNTRY_HEADS = frozenset({"agency", "bank", "council", "commission", "commi
                                "court", "league", "chamber", "confederation", "alliance", "army"})
 
 
+def _without_descriptor(span: Span) -> tuple[Span, str]:
+    """A name without the common noun that describes it, and the name as written:
+    "Democratic Left party" -> ("Democratic Left", "Democratic Left party")."""
+    if len(span) > 1 and span[-1].text in {"party", "group"} and span[-2].text[:1].isupper():
+        return span[:-1], span.text
+    return span, ""
+
+
 def _with_modifiers(span: Span, gazetteer: Gazetteer) -> Span:
     """The whole name when a known shorter name cut it: "Democratic" + "Green Party"."""
     doc, start = span.doc, span.start
@@ -143,7 +151,7 @@ def _with_country_in_name(span: Span, gazetteer: Gazetteer) -> Span:
     if owner is not None and doc[owner[0].start].text[:1].isupper():
         whole = doc[owner[0].start:span.end]
         known = gazetteer.lookup(whole.text)
-        if known is not None or (known is None and classify_org(span, gazetteer)[0] == "Group"):
+        if known is not None or classify_org(span, gazetteer)[0] == "Group":
             return whole
     return span
 
@@ -459,6 +467,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         mentions.append(Mention(span.start, span.end, span.start_char, span.end_char,
                                 span.text, kind, type_, key, country, surface=surface))
 
+    def release(start: int, end: int) -> None:
+        """Drop the mentions made so far that overlap doc[start:end]: a longer name
+        found later takes their tokens."""
+        for m in [m for m in mentions if start < end and m.start < end and m.end > start]:
+            mentions.remove(m)
+            taken.difference_update(range(m.start, m.end))
+
     for ent in doc.ents:
         if ent.label_ in {"WORK_OF_ART", "PRODUCT"} and not ent.ent_id_:
             span = trim_span(ent)
@@ -481,14 +496,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             # "Free Democratic Party" is not the (US) "Democratic Party": the longer name
             whole = _longer_name(span, gazetteer)
             if whole is not None:
-                # a mention spaCy made of the first words goes ("pro-European Democratic")
-                for m in [m for m in mentions if m.start < span.start and m.end > whole.start]:
-                    mentions.remove(m)
-                    taken.difference_update(range(m.start, m.end))
+                release(whole.start, span.start)  # a mention spaCy made of the first words goes
                 known = gazetteer.lookup(whole.text)
-                surface = ""
-                if whole[-1].text in {"party", "group"}:  # "Democratic Left party": "Democratic Left"
-                    surface, whole = whole.text, whole[:-1]
+                whole, surface = _without_descriptor(whole)
                 add(whole, "org", "Group", known.key if known is not None and known.type == "Group" else None,
                     surface=surface)
             continue
@@ -504,7 +514,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         if entry is None and ent.label_ in {"ORG", "PERSON"} and (
                 gazetteer.country_of_demonym(span.text) is not None or span[-1].lower_ in ROLE_NOUNS):
             continue  # "French", "S African President": a demonym or a title, no actor
-        if entry is not None and entry.type == "Official" and span.end < len(doc) \
+        if (ent.label_ == "PERSON" or entry is not None and entry.type == "Official") and span.end < len(doc) \
                 and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in NAMED_AFTER_HEADS:
             add(doc[span.start:span.end + 1], "org-other", None)  # "the Konrad Adenauer Foundation"
             continue
@@ -515,9 +525,6 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" else None)
             continue
         if ent.label_ == "PERSON":
-            if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in NAMED_AFTER_HEADS:
-                add(doc[span.start:span.end + 1], "org-other", None)  # "the Konrad Adenauer Foundation"
-                continue
             if _is_company_name(span):
                 add(span, "org-other", None)  # "Tabcorp, a publicly listed company"
                 continue
@@ -537,16 +544,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             named = _with_modifiers(_party_name(span), gazetteer)
             whole = _with_country_in_name(named, gazetteer)
-            if whole.start < span.start:  # the country taken as its own mention is part of the name
-                mentions[:] = [m for m in mentions if not (whole.start <= m.start < span.start)]
-                taken.difference_update(range(whole.start, span.start))
+            release(whole.start, span.start)  # the country taken as its own mention is part of the name
             # "Supreme Court of India" is also called "Supreme Court"
             short = named.text if whole.end > named.end else ""
-            described = len(whole) > 1 and whole[-1].text in {"party", "group"} and whole[-2].text[:1].isupper()
-            if described:
-                # "the Democratic Left party": the party's name is "Democratic Left"
-                short, whole = whole.text, whole[:-1]
-            span = whole
+            span, described = _without_descriptor(whole)  # "Democratic Left party": a party
+            short = described or short
             if len(span) == 1 and span[0].lower_ in STANDALONE_BODIES and span[0].text[:1].isupper():
                 add(span, "org", "Ministry")  # "the Senate": the state's, once the article says which
                 continue
@@ -631,8 +633,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 start = owner[0].start if owner is not None else token.i - 1
                 named = doc[start:token.i + 1]
                 body = gazetteer.body_of(entry.key, token.text)
-                taken.difference_update(range(start, token.i))
-                mentions[:] = [m for m in mentions if not (m.start >= start and m.end <= token.i)]
+                release(start, token.i)
                 add(named, "org", "Ministry", body.key if body else None, entry.key)
                 continue
         # "Western countries", "our Western colleagues": the West as a bloc

@@ -32,7 +32,7 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from graphbuild.nlp.coref import resolve_token
+from graphbuild.nlp.coref import home_country, resolve_token
 from graphbuild.nlp.entities import gazetteer_of
 from graphbuild.nlp.cues import (
     ACCUSE_ADJECTIVES, ALLY_NOUNS, AMENDS_VERBS, ACCUSE_NOUNS, ACCUSE_OBJECT_PREPS, ACCUSE_VERBS, CLAIM_VERBS, COOPERATE_NOUNS,
@@ -90,7 +90,7 @@ class RelationReader:
             body = self.body_of(speaker)
             return [body] if body is not None else []
         ids = resolve_token(self.doc, token)
-        if not ids and (token.lemma_ in EFFORT_NOUNS or token.lemma_ in {"force"} or token.lemma_ in {
+        if not ids and (token.lemma_ in EFFORT_NOUNS or token.lemma_ in {"force",
                 "position", "policy", "side", "member", "members", "leader", "leadership", "forces",
                 "project", "programme", "program", "economy", "military", "troops", "army",
                 "campaign", "delegation", "representatives", "call", "demand", "request", "stance",
@@ -437,15 +437,8 @@ class RelationReader:
             ent = self.entities[judge]
             if ent.type == "Ministry" and ent.country:
                 return [e.id for e in self.entities if e.key == ent.country][:1]
-        counts: dict[int, int] = {}
-        for ent in self.entities:
-            if ent.type == "Country" and ent.mentions:
-                counts[ent.id] = len(ent.mentions)
-        total = sum(counts.values())
-        best = max(sorted(counts), key=lambda k: counts[k]) if counts else None
-        if best is not None and counts[best] >= 2 and counts[best] * 3 >= total * 2:
-            return [best]
-        return []
+        home = home_country({e.key: len(e.mentions) for e in self.entities if e.type == "Country" and e.key})
+        return [e.id for e in self.entities if home and e.key == home][:1]
 
     def _owner(self, noun: Token) -> list[int]:
         """The actor a noun phrase is, or whose doing it is: "Y", "Y's comment",

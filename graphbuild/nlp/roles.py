@@ -27,7 +27,7 @@ from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, HONORIFICS, NATIONAL_BODY_HEADS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
 )
-from graphbuild.nlp.coref import is_party, resolve_token
+from graphbuild.nlp.coref import home_country, is_party, resolve_token
 from graphbuild.nlp.entities import appositive_role
 from graphbuild.nlp.model import Entity, Relation
 
@@ -160,13 +160,7 @@ class RoleReader:
     def dominant_country(self) -> str | None:
         """The country the article is about: at least two thirds of its country
         mentions, and two or more."""
-        counts = {e.key: len(e.mentions) for e in self.entities if e.type == "Country" and e.key}
-        total = sum(counts.values())
-        if counts:
-            best = max(sorted(counts), key=lambda k: counts[k])
-            if counts[best] * 3 >= total * 2 and counts[best] >= 2:
-                return best
-        return None
+        return home_country({e.key: len(e.mentions) for e in self.entities if e.type == "Country" and e.key})
 
     # ---------------------------------------------------------------- roles
     def roles(self) -> list[Role]:
