@@ -322,6 +322,14 @@ def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
         return
     # a phrase whose compound / apposition / 'of' object names the actor:
     # "state news agency RIA Novosti", "the United Nations' special envoy, Staffan de Mistura"
+    if token.tag_ in {"NNS", "NNPS"} and token.i not in tmap:
+        # "Leading politicians - Chancellor X and Defense Minister Y - accused ...",
+        # "two countries, Russia and China, ...": every actor the apposition lists
+        listed = [tmap[t.i] for c in token.children if c.dep_ == "appos" for t in c.subtree if t.i in tmap]
+        if listed:
+            for eid in listed:
+                _add(found, eid)
+            return
     for child in token.children:
         if child.dep_ == "appos":
             sub = resolve_token(doc, child, expand_conj=False)
@@ -343,11 +351,12 @@ def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
             _add(found, eid)
         return
     if lower in ROLE_NOUNS or token.lemma_ in ROLE_NOUNS:
-        if token.tag_ in {"NNS", "NNPS"}:
-            # "US and British leaders": the officials of the states named
+        if token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children):
+            # "US and British leaders", "BBC journalists", "an Evening Standard journalist":
+            # people left unnamed, who act for the bodies named
             for child in token.children:
                 if child.dep_ in {"compound", "amod", "nmod"}:
-                    for eid in _country_modifier(doc, child, entities, tmap):
+                    for eid in _body_modifier(doc, child, entities, tmap):
                         _add(found, eid)
             return
         eid = _resolve_description(doc, token, entities, tmap)
@@ -426,11 +435,13 @@ def _the_two(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int
     return []
 
 
-def _country_modifier(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> list[int]:
-    """Countries named by a modifier and its conjuncts, demonyms included ("US and British")."""
+def _body_modifier(doc: Doc, token: Token, entities: list[Entity], tmap: dict[int, int]) -> list[int]:
+    """Bodies named by a modifier and its conjuncts: countries, demonyms included ("US and
+    British"), and organisations ("BBC")."""
     out: list[int] = []
     for tok in [token, *token.conjuncts]:
-        if tok.i in tmap and entities[tmap[tok.i]].type == "Country":
+        if tok.i in tmap and (entities[tmap[tok.i]].type in {"Country", "Ministry", "Group"}
+                              or entities[tmap[tok.i]].kind == "org"):
             out.append(tmap[tok.i])
             continue
         entry = gazetteer_of(doc).country_of_demonym(tok.text)

@@ -25,7 +25,7 @@ from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
     BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFIC_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
     MEDIA_VERBS, MEDIA_WORDS, NAMED_AFTER_HEADS, NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS, SCHOLARLY_ORG_WORDS,
-    PORTFOLIOS, ROLE_NOUNS, STANDALONE_BODIES, STATE_BODY_HEADS, WEST_NOUNS,
+    PORTFOLIOS, ROLE_NOUNS, SPEECH_VERBS, STANDALONE_BODIES, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
 
@@ -454,6 +454,67 @@ def _country_entry(gazetteer: Gazetteer, text: str):
     return None
 
 
+#: Prepositions that make a city a place rather than an actor ("protests in Bogota").
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "into", "throughout"})
+
+#: Capitalised words after a country's name that make it the first word of an event's
+#: name ("the Vietnam War", "the Iraq War"), which names no actor.
+EVENT_HEADS = frozenset({"war", "crisis", "affair", "revolution", "uprising", "spring"})
+
+
+def _city_body(span: Span) -> Span | None:
+    """A city's own body named by the city and a body word: "London Assembly", "Berlin
+    Senate", "Moscow City Duma" (a capital that names no state here)."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end - span.end < 3 and doc[end].text[:1].isupper() and doc[end].is_alpha \
+            and not doc[end].ent_type_ in {"PERSON", "GPE"}:
+        end += 1
+        if doc[end - 1].lower_ in BODY_HEADS:
+            return doc[span.start:end]
+    return None
+
+
+def capital_as_place(span: Span, entry) -> bool:
+    """Whether a capital's name stands for its city, not its state: a place ("taxi
+    drivers in Bogota"), or a word of a longer name ("Dinamo Zagreb")."""
+    if span.text not in {entry.capital, *entry.capital_aliases} or span.text in entry.names:
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start \
+            and prev.pos_ == "PROPN" and prev.lower_ not in ROLE_NOUNS | HONORIFICS and prev.ent_type_ not in {"GPE", "NORP"}:
+        return True  # "Dinamo Zagreb", "Real Madrid"
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text[:1].isupper() and after.pos_ == "PROPN" and not after.ent_type_ == "DATE" \
+            and after.lower_ not in ROLE_NOUNS | HONORIFICS and not after.is_sent_start:
+        return True  # "Paris St. Germain", "Beijing Olympics"
+    head = span.root.head
+    # not "X said in Berlin": where words were said tells whose they are
+    return span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.pos_ in {"NOUN", "VERB", "PROPN"} \
+        and head.head.lemma_ not in SPEECH_VERBS
+
+
+def _named_elsewhere(doc: Doc, entry, gazetteer: Gazetteer) -> bool:
+    """Whether the article names a country by its name or demonym ("German Chancellor")."""
+    names = set(entry.names)
+    if any(e.text in names for e in doc.ents):
+        return True
+    for t in doc:
+        if t.text in names:
+            return True
+        if t.text[:1].isupper() and t.is_alpha:
+            found = gazetteer.country_of_demonym(t.text)
+            if found is not None and found.key == entry.key:
+                return True
+    return False
+
+
+def event_name(span: Span) -> bool:
+    """Whether a country's name is the first word of an event's name: "the Vietnam War"."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in EVENT_HEADS
+
+
 def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Actor mentions of ``doc``, sorted by position (a pure function of the Doc)."""
     mentions: list[Mention] = []
@@ -518,6 +579,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in NAMED_AFTER_HEADS:
             add(doc[span.start:span.end + 1], "org-other", None)  # "the Konrad Adenauer Foundation"
             continue
+        if entry is not None and entry.type == "Country":
+            body = _city_body(span) if span.text in {entry.capital, *entry.capital_aliases} - set(entry.names) else None
+            if body is not None:
+                add(body, "org", "Ministry", None, entry.key)  # "London Assembly": a city's body
+                continue
+            if event_name(span) or capital_as_place(span, entry) and not _named_elsewhere(doc, entry, gazetteer):
+                continue
         if entry is not None:
             kind = {"Country": "gpe", "Official": "person"}.get(entry.type, "org")
             if kind == "person":

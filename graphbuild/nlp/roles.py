@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, HONORIFICS, NATIONAL_BODY_HEADS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, STATE_ROLES, UK_POSTS,
+    BODY_HEADS, HONORIFICS, NATIONAL_BODY_HEADS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, SPEECH_VERBS,
+    STATE_ROLES, UK_POSTS,
 )
 from graphbuild.nlp.coref import home_country, is_party, resolve_token
 from graphbuild.nlp.entities import appositive_role
@@ -81,6 +82,19 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
             break
         toks.insert(0, tok)
         i -= 1
+    if toks and i >= 2 and doc[i].text[:1].isupper() and doc[i].is_alpha and doc[i].dep_ == "conj" \
+            and doc[i - 1].lower_ in {"and", "&"}:
+        toks.insert(0, doc[i])  # "Trade and Industry Secretary X"
+        i -= 1
+    if toks and i >= 1 and doc[i].lower_ in {"and", "&"} and doc[i - 1].text[:1].isupper():
+        # "Culture, Media and Sport Secretary X": a title that lists its portfolios
+        j = i - 1
+        while j >= 0 and i - j <= 6 and (doc[j].text[:1].isupper() and doc[j].is_alpha or doc[j].text == ","):
+            j -= 1
+        listed = doc[j + 1:i]
+        if listed and listed[0].text != "," \
+                and all(t.ent_type_ != "PERSON" for t in listed):
+            toks[:0] = [*listed, doc[i]]
     return toks
 
 
@@ -155,6 +169,11 @@ class RoleReader:
             return in_sentence.pop()
         if in_sentence:
             return None
+        # "government spokeswoman X said in Berlin": where the words were said
+        for tok in head.sent:
+            if tok.i > head.i and tok.i in self.tmap and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                    and tok.head.head.lemma_ in SPEECH_VERBS and self.entities[self.tmap[tok.i]].type == "Country":
+                return self.entities[self.tmap[tok.i]].key
         return self.dominant_country()
 
     def dominant_country(self) -> str | None:
@@ -378,7 +397,7 @@ class RoleReader:
                 return Role(person, "", "member", bodies, method=method)
             return None
         words = [t for t in tokens if t.i not in self.tmap and t.tag_ != "POS"]
-        title = " ".join(t.text for t in words if not self._is_demonym(t))
+        title = " ".join(t.text for t in words if not self._is_demonym(t)).replace(" , ", ", ")
         return self._bodies(Role(person, title, head.lower_, bodies, method=method), tokens, head)
 
     def _role_from_phrase(self, person: int, role_tok: Token, name: Span) -> Role | None:
@@ -519,7 +538,7 @@ class RoleReader:
                 country = country or ent.key
             elif ent.country and country is None:
                 country = ent.country
-        title_l = " ".join(t.lower_ for t in tokens if t.i <= head.i)
+        title_l = " ".join(t.lower_ for t in tokens if t.i <= head.i).replace(" , ", ", ")
         portfolio = None
         for words, name in PORTFOLIOS_LONGEST_FIRST:
             if f"{words} {head.lower_}" in title_l or f"{words} {head.lower_}s" in title_l \

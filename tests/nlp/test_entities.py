@@ -166,3 +166,30 @@ def test_a_foundation_named_after_a_person_is_no_person(read):
     entities, _ = read("The country report was put out by Germany's Konrad Adenauer Foundation.")
     assert "Konrad Adenauer" not in entities
     assert entities["Konrad Adenauer Foundation"].type is None
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Anti-Uber protests by taxi drivers in Bogota went on all day.", "Colombia"),
+    ("The Ukrainian club was drawn with FC Porto, Dinamo Zagreb and Paris St. Germain.", "Croatia"),
+    ("The Ukrainian club was drawn with FC Porto, Dinamo Zagreb and Paris St. Germain.", "France"),
+    ("He photographed demonstrations against the Vietnam War.", "Vietnam"),
+])
+def test_a_capital_or_country_in_a_place_or_a_longer_name_is_no_actor(read, text, absent):
+    entities, _ = read(text)
+    assert absent not in entities, sorted(entities)
+
+
+def test_a_capital_named_as_a_place_joins_a_country_named_elsewhere(read):
+    entities, _ = read("German officials met on Monday. A spokeswoman said in Berlin that talks would go on.")
+    assert "Berlin" in entities["Germany"].aliases
+
+
+def test_a_capital_acting_is_its_country(read):
+    entities, relations = read("Washington accused Beijing of hacking.")
+    assert ("United States", "accuses", "China", "positive") in relations
+
+
+def test_a_city_and_a_body_word_name_the_city_s_body(read):
+    entities, _ = read("Two motions were passed by the London Assembly on Monday.")
+    assert entities["London Assembly"].type == "Ministry"
+    assert "United Kingdom" not in entities

@@ -96,3 +96,23 @@ def test_an_actor_found_while_resolving_joins_an_empty_article(read):
     entities, relations = read("British leaders said the plan of the Chinese leaders was wrong.")
     assert "United Kingdom" in entities
     assert ("United Kingdom", "accuses", "China", "positive") in relations
+
+
+@pytest.mark.parametrize("text, relation", [
+    # an unnamed member of a named body: the body, one level up
+    ('Mr Livingstone had accused an Evening Standard journalist of being like a "concentration camp guard".',
+     ("Livingstone", "accuses", "Evening Standard", "positive")),
+    ("Campbell criticised BBC journalists for the report.", ("Campbell", "accuses", "BBC", "positive")),
+    # a plural noun whose apposition lists the actors
+    ("Two countries, Russia and China, blocked the resolution and accused the United States of hypocrisy.",
+     ("China", "accuses", "United States", "positive")),
+    ("Leading politicians - first and foremost Chancellor Konrad Adenauer and Defense Minister Franz Josef "
+     "Strauss - accused the magazine Der Spiegel of treason.",
+     ("Konrad Adenauer", "accuses", "Der Spiegel", "positive")),
+    # a demand for amends by a body named through its city
+    ("Two motions were passed by the London Assembly on Monday asking Ken Livingstone to apologise.",
+     ("London Assembly", "accuses", "Ken Livingstone", "positive")),
+])
+def test_accusations_of_bodies_named_indirectly(read, text, relation):
+    _, relations = read(text)
+    assert relation in relations, sorted(relations)

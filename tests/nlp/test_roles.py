@@ -38,6 +38,14 @@ POS = "positive"
      ("Steffen Seibert", "speaksFor", "Germany", POS)),
     ("Germany's Integration Commissioner Aydan Özoguz, of the Social Democratic Party, said it was unfortunate.",
      ("Aydan Özoguz", "speaksFor", "Social Democratic Party of Germany", POS)),
+    # a title that lists its portfolios; the place where a spokeswoman spoke
+    ("Britain's games industry is the UK's pride. The call was backed by Culture, Media and Sport Secretary "
+     "Tessa Jowell.",
+     ("Tessa Jowell", "speaksFor", "Department for Culture, Media and Sport", POS)),
+    ("Britain has laws on it, the UK says. Trade and Industry Secretary Patricia Hewitt agreed.",
+     ("Patricia Hewitt", "speaksFor", "Department of Trade and Industry", POS)),
+    ("Boats sank off Libya and Libya did nothing. The plan is wrong, deputy government spokeswoman Christiane "
+     "Wirtz said in Berlin.", ("Christiane Wirtz", "speaksFor", "Germany", POS)),
 ])
 def test_roles(read, text, expected):
     _, relations = read(text)
