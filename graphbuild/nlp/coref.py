@@ -525,8 +525,20 @@ def _resolve_pronoun(doc: Doc, token: Token, entities: list[Entity], tmap: dict[
     if lower in THIRD_PERSON:
         # the most recent person before the pronoun, preferring subjects
         best = None
+        # "He told Ms Sturgeon": not the person the pronoun's own verb is done to
+        others = {tmap[t.i] for c in token.head.children if c.dep_ in {"dobj", "dative"} and c.i > token.i
+                  for t in c.subtree if t.i in tmap} if token.dep_ == "nsubj" else set()
         for i in range(token.i - 1, max(-1, token.i - 400), -1):
             eid = tmap.get(i)
+            if eid in others:
+                continue
+            if eid is None and doc[i].dep_ in {"nsubj", "nsubjpass"} and doc[i].lower_ in ROLE_NOUNS \
+                    and any(c.lower_ == "the" for c in doc[i].children):
+                # "the first minister said ... He told Ms Sturgeon": the official described
+                eid = _resolve_description(doc, doc[i], entities, tmap)
+                if eid is not None:
+                    return eid if best is None else best
+                continue
             if eid is not None and entities[eid].kind == "person":
                 if doc[i].dep_ in {"nsubj", "nsubjpass"} or best is None:
                     if doc[i].dep_ in {"nsubj", "nsubjpass"}:

@@ -204,6 +204,7 @@ RELAY_VERBS: frozenset[str] = frozenset({"quote", "cite", "report"})
 #: Subjects that are the voice of the speaker's own side.
 FIRST_PERSON_PLURAL: frozenset[str] = frozenset({"we", "us", "our", "ours"})
 FIRST_PERSON_SINGULAR: frozenset[str] = frozenset({"i", "me", "my"})
+SECOND_PERSON: frozenset[str] = frozenset({"you", "your", "yours"})
 THIRD_PERSON: frozenset[str] = frozenset({"he", "she", "him", "her", "his"})
 THIRD_PERSON_PLURAL: frozenset[str] = frozenset({"they", "them", "their"})
 
@@ -324,6 +325,7 @@ NEGATIVE_EVALUATION: frozenset[str] = frozenset({
     "irresponsible", "reckless", "worthless", "illegitimate", "unacceptable", "outrageous",
     "appalling", "scandalous", "hypocritical", "misguided", "absurd", "ridiculous",
     "untrue", "illegal", "unlawful", "sinister", "underhand", "cynical", "deceitful",
+    "disappointing", "regrettable",
     "dishonest", "incompetent", "incompetence", "hypocrisy", "lies", "disgrace",
     "betrayal", "arrogance", "aggression", "belligerency", "belligerence", "provocation",
     "propaganda", "prejudice", "racist", "offensive", "inappropriate", "misleading",

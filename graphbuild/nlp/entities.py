@@ -343,6 +343,8 @@ def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
     heads = set(words) & BODY_HEADS
     if set(words) & MEDIA_WORDS:
         return "Group", None  # "News Agency of Nigeria", "China Radio International"
+    if heads and not heads & STATE_BODY_HEADS and set(words) & BUSINESS_WORDS:
+        return "Group", None  # "German Chamber of Industry and Commerce": a business body
     if heads & STATE_BODY_HEADS or (heads and country):
         return "Ministry", country
     if words and words[0] in {"ministry", "department"}:
@@ -453,6 +455,10 @@ def _country_entry(gazetteer: Gazetteer, text: str):
         return entry
     return None
 
+
+#: Words that make a body with a country in its name a business association, not the
+#: state's ("German Chamber of Industry and Commerce", "Confederation of British Industry").
+BUSINESS_WORDS = frozenset({"commerce", "industry", "industries", "employers", "business", "trade"})
 
 #: Prepositions that make a city a place rather than an actor ("protests in Bogota").
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "into", "throughout"})

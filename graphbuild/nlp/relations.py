@@ -37,7 +37,7 @@ from graphbuild.nlp.entities import gazetteer_of
 from graphbuild.nlp.cues import (
     ACCUSE_ADJECTIVES, ALLY_NOUNS, AMENDS_VERBS, ACCUSE_NOUNS, ACCUSE_OBJECT_PREPS, ACCUSE_VERBS, CLAIM_VERBS, COOPERATE_NOUNS,
     COOPERATE_VERBS, EFFORT_NOUNS, FIRST_PERSON_PLURAL, FIRST_PERSON_SINGULAR,
-    HOLD_RESPONSIBLE_ADJ, NEGATIVE_EVALUATION, REFUSAL_WORDS, RELAY_VERBS, SPEECH_VERBS, SUPPORT_VERBS,
+    HOLD_RESPONSIBLE_ADJ, NEGATIVE_EVALUATION, REFUSAL_WORDS, RELAY_VERBS, SECOND_PERSON, SPEECH_VERBS, SUPPORT_VERBS,
     WRONGDOING_VERBS,
 )
 from graphbuild.nlp.model import Entity, Relation
@@ -89,6 +89,8 @@ class RelationReader:
                 return [speaker]
             body = self.body_of(speaker)
             return [body] if body is not None else []
+        if lower in SECOND_PERSON:
+            return self.addressee(token)
         ids = resolve_token(self.doc, token)
         if not ids and (token.lemma_ in EFFORT_NOUNS or token.lemma_ in {"force",
                 "position", "policy", "side", "member", "members", "leader", "leadership", "forces",
@@ -152,6 +154,21 @@ class RelationReader:
             if subj:
                 return subj[0]
         return None
+
+    def addressee(self, token: Token) -> list[int]:
+        """Whom the words containing ``token`` are told to: 'He told Ms Sturgeon: "...
+        you ..."', '"..., " she said to Mr Howard'."""
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_ in SPEECH_VERBS and node.pos_ in {"VERB", "AUX"}:
+                for child in node.children:
+                    if child.dep_ in {"dobj", "dative"} and child.i != token.i:
+                        return self.actors(child)
+                    if child.dep_ == "prep" and child.lower_ == "to":
+                        return [e for p in child.children if p.dep_ == "pobj" for e in self.actors(p)]
+                return []
+        return []
 
     def subject(self, verb: Token, depth: int = 0) -> list[int]:
         """The actors doing ``verb``: its subject, or its controller."""
@@ -415,6 +432,11 @@ class RelationReader:
                     for subj in tok.head.children:
                         if subj.dep_ in {"nsubj", "nsubjpass"}:
                             targets = self._owner(subj)
+                            if not targets and subj.lower_ == "it":
+                                # "It is disappointing that you have contributed to this
+                                # distortion": the doer of the clause judged
+                                targets = [e for c in tok.children if c.dep_ == "ccomp" for s in c.children
+                                           if s.dep_ in SUBJ for e in self._owner(s)]
                 elif tok.dep_ == "amod":
                     targets = self._owner(tok.head)
                     noun = tok.head
@@ -443,6 +465,8 @@ class RelationReader:
     def _owner(self, noun: Token) -> list[int]:
         """The actor a noun phrase is, or whose doing it is: "Y", "Y's comment",
         "the belligerency of Y", "tactics by Y"."""
+        if noun.lower_ in SECOND_PERSON:
+            return self.addressee(noun)
         ids = resolve_token(self.doc, noun, expand_conj=True)
         if ids:
             return [e for e in ids if self.entities[e].type in ACTOR or self.entities[e].kind in {"person", "org"}]

@@ -98,6 +98,23 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return toks
 
 
+def _regional(tokens: list[Token], head: Token) -> bool:
+    """Whether a post is a region's, not a state's: "state premier Guenther Beckstein",
+    "premier of the state of Hesse" (not "Secretary of State", "head of state")."""
+    words = [t.lower_ for t in tokens]
+    if head.lower_ == "secretary" or "head of state" in " ".join(words):
+        return False
+    for n, tok in enumerate(tokens):
+        if tok.lower_ != "state":
+            continue
+        nxt = tokens[n + 1] if n + 1 < len(tokens) else None
+        if nxt is not None and nxt.i <= head.i and (nxt.lower_ in ROLE_NOUNS or nxt.i == head.i or nxt.pos_ == "PROPN"):
+            return True  # "state premier", "State Interior Minister"
+        if tok.i > head.i and tok.head.lower_ == "of" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return True  # "premier of the state of Hesse"
+    return False
+
+
 def _in_chief(tok: Token) -> bool:
     """ "editor-in-chief", "editor in chief": the head of an outlet."""
     following = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 5])
@@ -442,9 +459,17 @@ class RoleReader:
             if eid is None or eid == person or (self.entities[eid].type not in {"Group", "Ministry", "Country"}
                                                 and self.entities[eid].kind != "org"):
                 continue
-            # "director of the American Institute ... in Washington": a city is where, not whom
+            # "director of the American Institute ... in Washington", "director of the
+            # organization Open Society in Angola": where a body is, not whom one speaks for
             if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at"} and self.entities[eid].type == "Country" \
-                    and self.gaz.country_of_capital(tok.text) is not None:
+                    and (self.gaz.country_of_capital(tok.text) is not None or tok.head.head.i != role_tok.i):
+                continue
+            # "president of Rwanda's Green Party", "director of Moscow's Tolstoy Museum": the
+            # state owns the name of the body the person heads, and is not the body
+            if self.entities[eid].type == "Country" and tok.dep_ in {"poss", "compound", "nmod"} \
+                    and tok.head.i in self.tmap and self.tmap[tok.head.i] != eid \
+                    and (self.entities[self.tmap[tok.head.i]].type == "Group"
+                         or self.entities[self.tmap[tok.head.i]].kind == "org-other"):
                 continue
             # "an Iran-born cleric", "a Moscow-based analyst": where one is from is no body
             if tok.i + 2 < len(self.doc) and self.doc[tok.i + 1].text == "-" and self.doc[tok.i + 2].tag_ == "VBN":
@@ -487,7 +512,12 @@ class RoleReader:
         head = role_tok
         pre = [t for t in tokens if t.i <= role_tok.i and t.i not in self.tmap and t.dep_ != "det" and t.tag_ != "POS"]
         title = " ".join(t.text for t in pre if not self._is_demonym(t))
-        return self._bodies(Role(person, title, head.lower_, bodies, method="rule:apposition"), tokens, head)
+        # "President of the Intergroup": a body the text names, though no actor we know
+        unknown_body = any(p.head.lower_ == "of" and p.pos_ == "PROPN" and p.text[:1].isupper()
+                           and p.i not in self.tmap and p.lower_ not in BODY_HEADS | ROLE_NOUNS
+                           and self.gaz.country_of_demonym(p.text) is None for p in pp_body_tokens)
+        return self._bodies(Role(person, title, head.lower_, bodies, method="rule:apposition"), tokens, head,
+                            unknown_body=unknown_body)
 
     def _modifier_groups(self, tokens: list[Token], head: Token | None) -> list[int]:
         """Groups named by a singular modifier in a title: "*Tory* leader",
@@ -521,11 +551,13 @@ class RoleReader:
     def _is_demonym(self, tok: Token) -> bool:
         return self.gaz.country_of_demonym(tok.text) is not None
 
-    def _bodies(self, role: Role, tokens: list[Token], head: Token) -> Role:
-        """Add the implied ministry and the country to a role's bodies."""
+    def _bodies(self, role: Role, tokens: list[Token], head: Token, unknown_body: bool = False) -> Role:
+        """Add the implied ministry and the country to a role's bodies. ``unknown_body``:
+        the post is in a body the text names but no actor is known for."""
         country = None
         for tok in tokens:
-            if tok.i in self.tmap and self.entities[self.tmap[tok.i]].kind == "org-other":
+            if tok.i in self.tmap and (self.entities[self.tmap[tok.i]].kind == "org-other"
+                                       or self.entities[self.tmap[tok.i]].type == "Group"):
                 continue  # "the American Institute for ...": a demonym in a name of no state body
             entry = self.gaz.country_of_demonym(tok.text)
             if entry is not None:
@@ -545,7 +577,8 @@ class RoleReader:
                     or f"{head.lower_} of {words}" in title_l:
                 portfolio = name
                 break
-        if head.lower_ in LOCAL_ROLES:
+        local = head.lower_ in LOCAL_ROLES or _regional(tokens, head)
+        if local:
             role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
             country = None
         elif any(self.entities[b].type in {"Group", "Ministry"} for b in role.bodies) and not (
@@ -561,12 +594,12 @@ class RoleReader:
                 break
         is_state_role = head.lower_ in STATE_ROLES or any(
             p in title_l for p in STATE_ROLES if " " in p) or "government" in title_l.split()
-        if has_group and not explicit_state_body:
-            pass  # a party's or organisation's post: "Tory leader", "UN envoy"
+        if has_group and not explicit_state_body or local:
+            pass  # a party's or organisation's post: "Tory leader", "UN envoy"; a region's
         elif head.lower_ in MINISTERIAL or is_state_role or portfolio:
             if country is None:
                 country = self.entities[role.person].country
-            if country is None and not self._heads_non_actor(tokens):
+            if country is None and not unknown_body and not self._heads_non_actor(tokens):
                 # not "General Motors' chief negotiator ... in Berlin": a company's post
                 country = self.context_country(head, portfolio)
             if not explicit_state_body:

@@ -18,6 +18,8 @@ import pytest
     ("State outlets, including CCTV, China Radio International and China National Radio, would be merged.",
      "China Radio International", "Group"),
     ("Sebastian Kurz of the rightist Austrian People's Party told a newspaper.", "Austrian People's Party", "Group"),
+    ("Ludwig Braun, the president of the German Chamber of Industry and Commerce, spoke.",
+     "German Chamber of Industry and Commerce", "Group"),
     ("Andre Kagwa Rwisereka, the deputy leader of the opposition Democratic Green Party of Rwanda, was found dead.",
      "Democratic Green Party of Rwanda", "Group"),
     ("The mood is sour, said Mary Giannakaki, deputy leader of the pro - European Democratic Left party.",

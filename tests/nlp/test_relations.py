@@ -116,3 +116,15 @@ def test_an_actor_found_while_resolving_joins_an_empty_article(read):
 def test_accusations_of_bodies_named_indirectly(read, text, relation):
     _, relations = read(text)
     assert relation in relations, sorted(relations)
+
+
+def test_you_in_words_told_to_someone_is_that_person(read):
+    _, relations = read('Nicola Sturgeon wrote to First Minister Jack McConnell on Tuesday. He told Ms Sturgeon: '
+                        '"It is disappointing that you have contributed to this distortion."')
+    assert ("Jack McConnell", "accuses", "Nicola Sturgeon", "positive") in relations, sorted(relations)
+    assert ("Nicola Sturgeon", "accuses", "Nicola Sturgeon", "positive") not in relations
+
+
+def test_you_with_no_addressee_names_no_one(read):
+    _, relations = read('Nicola Sturgeon said: "It is disappointing that you have contributed to this distortion."')
+    assert not any(p == "accuses" for _, p, _, _ in relations), sorted(relations)

@@ -110,6 +110,23 @@ def test_a_leader_of_east_germany_speaks_for_it(read):
     ("Islamic State has given Syria and the West a common enemy, said Syria expert Petra Becker of the German "
      "Institute for International and Security Affairs in Berlin.",
      "Petra Becker", "German Institute for International and Security Affairs"),
+    # a state that owns the name of the body one heads, or is where the body is
+    ("Ludwig Braun, the president of the German Chamber of Industry and Commerce, argued that investment rose.",
+     "Ludwig Braun", "Germany"),
+    ("Democracy must go hand in hand, Frank Habineza, president of Rwanda's Green Party, told Deutsche Welle.",
+     "Frank Habineza", "Rwanda"),
+    ("Freedom is an inner development, commented the director of Moscow's Tolstoy Museum, Vitaly Remizov.",
+     "Vitaly Remizov", "Russia"),
+    ("Elias Isaac, director of the non-governmental organization Open Society in Angola, confirmed this to DW.",
+     "Elias Isaac", "Angola"),
+    # a body named but unknown: no country from the article around it
+    ("Lithuania passed the law. Lithuania must drop it, said Michael Cashman, President of the Intergroup.",
+     "Michael Cashman", "Lithuania"),
+    # a region's post, not the state's
+    ("Germany votes. In Germany, the polls indicate that state premier Guenther Beckstein is below 50 percent.",
+     "Guenther Beckstein", "Germany"),
+    ("Germany was shocked. In Germany, Roland Koch, premier of the state of Hesse, opposed the plan.",
+     "Roland Koch", "Germany"),
 ])
 def test_no_post_where_the_text_gives_none(read, text, person, body):
     _, relations = read(text)
