@@ -98,6 +98,11 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return toks
 
 
+#: Last words of a parliament's name ("upper house of parliament", "the Bundestag").
+LEGISLATURE_WORDS = frozenset({"parliament", "house", "senate", "congress", "assembly", "legislature", "bundestag",
+                               "bundesrat", "duma", "knesset", "sejm", "diet", "chamber"})
+
+
 def _regional(tokens: list[Token], head: Token) -> bool:
     """Whether a post is a region's, not a state's: "state premier Guenther Beckstein",
     "premier of the state of Hesse" (not "Secretary of State", "head of state")."""
@@ -448,6 +453,7 @@ class RoleReader:
             tokens = [t for t in tokens if t.i < limit or t.i < name.start]
         bodies: list[int] = []
         pp_body_tokens: list[Token] = []
+        legislature = False  # "member of the Bundestag": a member of a parliament holds a post
         for tok in role_tok.children:
             if tok.dep_ == "prep" and (tok.lower_ in {"of", "at", "in"} or
                                        (tok.lower_ == "for" and role_tok.lower_ in SPOKES | MINISTERIAL)):
@@ -481,6 +487,9 @@ class RoleReader:
                     continue
             if eid not in bodies:
                 bodies.append(eid)
+            if tok in pp_body_tokens and self.entities[eid].type == "Ministry" \
+                    and set(self.entities[eid].name.lower().split()) & LEGISLATURE_WORDS:
+                legislature = True
         for pobj in pp_body_tokens:
             if pobj.i in self.tmap or pobj.lower_ not in BODY_HEADS or pobj.lower_ in ROLE_NOUNS:
                 continue
@@ -503,10 +512,17 @@ class RoleReader:
             span = self.doc[words[0].i:words[-1].i + 1]
             if owner is not None and self.entities[owner].type not in {"Country", "Ministry"}:
                 continue  # "Deutsche Bank's employee council": no body of a state
+            if pobj.lower_ in LEGISLATURE_WORDS:
+                legislature = True
+            if owner is not None and self.entities[owner].type == "Country" and span.text.islower():
+                # "a member of Switzerland's upper house of parliament": the state's
+                if owner not in bodies:
+                    bodies.insert(0, owner)
+                continue
             country = self.entities[owner].country if owner is not None else None
             body = self._new_body(span.text, country, owner, span)
             bodies.insert(0, body)
-        for eid in self._modifier_groups([t for t in tokens if t.i < role_tok.i], role_tok):
+        for eid in self._modifier_groups([t for t in tokens if t.i < role_tok.i], role_tok, context=tokens):
             if eid not in bodies and eid != person:
                 bodies.append(eid)
         head = role_tok
@@ -516,16 +532,23 @@ class RoleReader:
         unknown_body = any(p.head.lower_ == "of" and p.pos_ == "PROPN" and p.text[:1].isupper()
                            and p.i not in self.tmap and p.lower_ not in BODY_HEADS | ROLE_NOUNS
                            and self.gaz.country_of_demonym(p.text) is None for p in pp_body_tokens)
-        return self._bodies(Role(person, title, head.lower_, bodies, method="rule:apposition"), tokens, head,
+        role = self._bodies(Role(person, title, head.lower_, bodies, method="rule:apposition"), tokens, head,
                             unknown_body=unknown_body)
+        if legislature and head.lower_ == "member":
+            role.official = True  # a member of parliament
+        return role
 
-    def _modifier_groups(self, tokens: list[Token], head: Token | None) -> list[int]:
+    def _modifier_groups(self, tokens: list[Token], head: Token | None,
+                         context: list[Token] | None = None) -> list[int]:
         """Groups named by a singular modifier in a title: "*Tory* leader",
         "*Lib Dem* chairman", "*Liberal Democrat* spokesman" (the gazetteer knows the
-        plural "Tories", "Lib Dems", "Liberal Democrats")."""
+        plural "Tories", "Lib Dems", "Liberal Democrats"); a name several parties share
+        is the one of the state the post's words (``context``) or the article name."""
         words = [t for t in tokens if (t.i not in self.tmap or self.entities[self.tmap[t.i]].type is None)
                  and (head is None or t.i < head.i) and t.text[:1].isupper()]
         found: list[int] = []
+        hint = next((self.entities[self.tmap[t.i]].country for t in context or tokens if t.i in self.tmap
+                     and self.entities[self.tmap[t.i]].type in {"Country", "Ministry"}), None)
         i = 0
         while i < len(words):
             for n in (3, 2, 1):
@@ -534,15 +557,24 @@ class RoleReader:
                     continue
                 text = " ".join(t.text for t in chunk)
                 entry = None
+                shared = False
                 for form in (text + "s", text[:-1] + "ies" if text.endswith("y") else None, text):
                     if form:
                         candidate = self.gaz.lookup(form)
                         if candidate is not None and candidate.type == "Group":
                             entry = candidate
                             break
+                        if candidate is None and len(chunk) > 1 and any(
+                                e.type == "Group" for e in self.gaz.candidates(form)):
+                            # "Christian Democrat member of Germany's Bundestag": a name
+                            # parties share, told apart by the state
+                            entry = self.gaz.group_of(hint or self.dominant_country() or "", form)
+                            shared = True
+                            break
                 if entry is not None:
                     found.append(self._entity_by_key(entry.key))
-                    i += n
+                if entry is not None or shared:
+                    i += n  # a shared name that no state tells apart is not its last word's
                     break
             else:
                 i += 1
@@ -585,6 +617,13 @@ class RoleReader:
                 head.lower_ in STATE_ROLES and head.lower_ not in {"leader", "minister"}):
             # "editor-in-chief of Germany's public broadcaster ZDF": ZDF, not Germany
             role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
+        if head.lower_ == "commissioner" and any(self.entities[b].key == "group:european-union" for b in role.bodies):
+            # "EU Enlargement Commissioner X": a member of the European Commission
+            entry = self.gaz.lookup("European Commission")
+            if entry is not None:
+                commission = self._entity_by_key(entry.key)
+                if commission not in role.bodies:
+                    role.bodies.append(commission)
         explicit_state_body = any(self.entities[b].type in {"Ministry", "Country"} for b in role.bodies)
         has_group = any(self.entities[b].type == "Group" for b in role.bodies)
         uk_post = None

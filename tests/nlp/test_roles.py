@@ -46,6 +46,13 @@ POS = "positive"
      ("Patricia Hewitt", "speaksFor", "Department of Trade and Industry", POS)),
     ("Boats sank off Libya and Libya did nothing. The plan is wrong, deputy government spokeswoman Christiane "
      "Wirtz said in Berlin.", ("Christiane Wirtz", "speaksFor", "Germany", POS)),
+    # a member of a parliament; an EU commissioner; a party name several states' parties share
+    ("In mid-March, a member of Switzerland's upper house of parliament, Josef Dittli, filed a lawsuit.",
+     ("Josef Dittli", "speaksFor", "Switzerland", POS)),
+    ("EU Enlargement Commissioner Guenter Verheugen also put on a brave face.",
+     ("Guenter Verheugen", "speaksFor", "European Commission", POS)),
+    ("Axel Fischer is a Christian Democrat member of Germany's Bundestag.",
+     ("Axel Fischer", "speaksFor", "Christian Democratic Union", POS)),
 ])
 def test_roles(read, text, expected):
     _, relations = read(text)
@@ -127,6 +134,8 @@ def test_a_leader_of_east_germany_speaks_for_it(read):
      "Guenther Beckstein", "Germany"),
     ("Germany was shocked. In Germany, Roland Koch, premier of the state of Hesse, opposed the plan.",
      "Roland Koch", "Germany"),
+    ("Axel Fischer is a Christian Democrat member of Germany's Bundestag.", "Axel Fischer", "Democratic Party"),
+    ("Anna Berg, a member of the Green party, spoke.", "Anna Berg", "Germany"),
 ])
 def test_no_post_where_the_text_gives_none(read, text, person, body):
     _, relations = read(text)
@@ -138,3 +147,9 @@ def test_a_relative_clause_about_the_person_gives_no_body(read):
                         "director of the Academy for Civic Education in Tutzing, who is close to the Christian "
                         "Social Union (CSU).")
     assert not any(s == "Heinrich Oberreuter" and o == "Christian Social Union" for s, _, o, _ in relations)
+
+
+def test_a_house_named_by_common_nouns_makes_no_body(read):
+    entities, _ = read("In mid-March, a member of Switzerland's upper house of parliament, Josef Dittli, filed a lawsuit.")
+    assert entities["Josef Dittli"].type == "Official"
+    assert not any(e.type == "Ministry" for e in entities.values()), sorted(entities)
