@@ -120,6 +120,11 @@ def resolve(extractions: list[ArticleExtraction], gaz: Gazetteer) -> Resolution:
             actor.names[ent["name"]] += 1
             actor.aliases.update(ent["aliases"])
             actor.aliases.add(ent["name"])
+            if ent["type"] == "Ministry" and ent.get("country") and not ent.get("key"):
+                # "Nigerian Army Corps of Military Police" is also written without the demonym
+                bare = _strip_country_words(ent["name"], ent["country"], gaz)
+                if bare != ent["name"] and len(bare.split()) > 1:
+                    actor.aliases.add(bare)
             actor.mentions += max(1, len(ent["mentions"]))
             actor.articles.add(ex.article.id)
             actor.posts.update(ent.get("posts", []))

@@ -120,6 +120,33 @@ def _without_descriptor(span: Span) -> tuple[Span, str]:
     return span, ""
 
 
+def _with_listed_words(span: Span) -> Span:
+    """The whole name when it begins with a list spaCy cut off: "Social, Environmental,
+    and" + "Economic Council"."""
+    doc, start = span.doc, span.start
+    if start < 3 or doc[start - 1].lower_ not in {"and", "&"}:
+        return span
+    j = start - 2
+    if doc[j].text == ",":
+        j -= 1
+    first, commas = start, 0
+    while j >= 0 and start - j <= 8:
+        tok = doc[j]
+        if tok.text == "," and j > 0 and doc[j - 1].text[:1].isupper():
+            commas += 1
+        elif not (tok.text[:1].isupper() and tok.is_alpha) or tok.is_sent_start and j + 1 == first:
+            break
+        else:
+            first = j
+        j -= 1
+    if commas == 0 or first == start or span[-1].lower_ not in BODY_HEADS:
+        return span
+    for ent in doc.ents:
+        if ent.start < start and ent.end > first and "," not in ent.text:
+            return span  # "Siemens, BASF and Deutsche Bank": names of their own
+    return doc[first:span.end]
+
+
 def _with_modifiers(span: Span, gazetteer: Gazetteer) -> Span:
     """The whole name when a known shorter name cut it: "Democratic" + "Green Party"."""
     doc, start = span.doc, span.start
@@ -500,6 +527,39 @@ def capital_as_place(span: Span, entry) -> bool:
         and head.head.lemma_ not in SPEECH_VERBS
 
 
+#: Common nouns that introduce an outlet's name ("the daily *Nepszabadsag*").
+MEDIA_NOUNS = frozenset({"daily", "weekly", "newspaper", "magazine", "tabloid", "broadsheet", "paper",
+                         "broadcaster", "newsweekly", "periodical", "journal"})
+
+
+def _after_media_noun(span: Span) -> bool:
+    """Whether a name follows a noun that makes it an outlet: "the daily Famagusta
+    Gazette", "news magazine Der Spiegel" (not "the paper's Chris Yearley")."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if span.root.dep_ == "nsubj" and span.root.head.dep_ == "relcl":
+        return False  # "the newspaper John Smith founded"
+    return prev.lower_ in MEDIA_NOUNS and prev.tag_ in {"NN", "JJ"} and prev.text.islower()
+
+
+def _names_another_body(span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether a one-word body name ("Congress", "Parliament") is the head of another
+    body's name: "the 165th Annual Congress of Homeopathic Doctors"."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].text[:1].isupper() and doc[span.start - 1].pos_ in {"PROPN", "ADJ"} \
+            and not doc[span.start - 1].is_sent_start and gazetteer.country_of_demonym(doc[span.start - 1].text) is None \
+            and gazetteer.lookup(doc[span.start - 1].text) is None:
+        return True
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        nxt = doc[span.end + 1]
+        if nxt.lower_ == "the" and span.end + 2 < len(doc):
+            nxt = doc[span.end + 2]
+        return nxt.text[:1].isupper() and _country_entry(gazetteer, nxt.text) is None \
+            and gazetteer.country_of_demonym(nxt.text) is None
+    return False
+
+
 def _named_elsewhere(doc: Doc, entry, gazetteer: Gazetteer) -> bool:
     """Whether the article names a country by its name or demonym ("German Chancellor")."""
     names = set(entry.names)
@@ -585,6 +645,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in NAMED_AFTER_HEADS:
             add(doc[span.start:span.end + 1], "org-other", None)  # "the Konrad Adenauer Foundation"
             continue
+        if entry is not None and entry.type == "Ministry" and len(span) == 1 and _names_another_body(span, gazetteer):
+            continue  # "the Annual Congress of Homeopathic Doctors" is no state's congress
         if entry is not None and entry.type == "Country":
             body = _city_body(span) if span.text in {entry.capital, *entry.capital_aliases} - set(entry.names) else None
             if body is not None:
@@ -596,7 +658,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             kind = {"Country": "gpe", "Official": "person"}.get(entry.type, "org")
             if kind == "person":
                 span = _with_first_names(span)  # "Radoslaw" + the known "Sikorski"
-            add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" else None)
+            add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" and entry.of
+                and entry.of.startswith("country:") else None)
+            continue
+        if ent.label_ in {"PERSON", "ORG"} and _after_media_noun(span):
+            add(span, "org", "Group")  # "the local English-language daily Famagusta Gazette"
             continue
         if ent.label_ == "PERSON":
             if _is_company_name(span):
@@ -616,7 +682,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                     and doc[span.start - 2].lower_ in ROLE_NOUNS and looks_like_name(span[1:]):
                 add(span[1:], "person", None)  # "Secretary of State" + "Matthew Bryza"
                 continue
-            named = _with_modifiers(_party_name(span), gazetteer)
+            named = _with_modifiers(_with_listed_words(_party_name(span)), gazetteer)
             whole = _with_country_in_name(named, gazetteer)
             release(whole.start, span.start)  # the country taken as its own mention is part of the name
             # "Supreme Court of India" is also called "Supreme Court"

@@ -151,7 +151,8 @@ class RoleReader:
         entry = self.gaz.get(key)
         ent = Entity(id=len(self.entities), type=entry.type, name=entry.name,
                      kind="implied", key=key, qid=entry.qid,
-                     country=key if entry.type == "Country" else entry.of)
+                     country=key if entry.type == "Country" else
+                     entry.of if entry.of and entry.of.startswith("country:") else None)
         self.entities.append(ent)
         return ent.id
 

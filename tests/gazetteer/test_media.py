@@ -64,7 +64,6 @@ def test_media_file_is_shipped_and_loaded(gaz, document):
     ("WhatsApp", "group:whatsapp"),
     ("Europol", "group:europol"),
     ("OLAF", "group:olaf"),
-    ("European Court of Justice", "group:court-of-justice-eu"),
     ("PACE", "group:pace"),
     ("International Organisation for Migration", "group:iom"),
     ("Reporters Without Borders", "group:reporters-without-borders"),
@@ -122,3 +121,14 @@ def test_data_quality(document, gaz):
             assert "(" not in name, f"{entry['key']}: brackets break normalisation: {name!r}"
             assert gaz.country_of_demonym(name) is None, f"{entry['key']}: {name!r} is a demonym"
             assert name[0].isupper() or name in LOWERCASE_TITLES, (entry["key"], name)
+
+
+@pytest.mark.parametrize("surface, key, of", [
+    ("European Court of Justice", "ministry:cjeu", "group:european-union"),
+    ("ECHR", "ministry:echr", "group:council-of-europe"),
+    ("ICTY", "ministry:icty", "group:united-nations"),
+    ("International Court of Justice", "ministry:icj", "group:united-nations"),
+])
+def test_courts_are_bodies_of_the_organisation_that_set_them_up(gaz, surface, key, of):
+    entry = gaz.lookup(surface)
+    assert entry is not None and (entry.key, entry.type, entry.of) == (key, "Ministry", of)

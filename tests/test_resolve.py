@@ -1,0 +1,25 @@
+"""Resolution across articles: keys, labels and aliases of the merged actors."""
+from __future__ import annotations
+
+from graphbuild.articles import article_from_text
+from graphbuild.build import extract_articles, resolution_of
+
+
+def _actors(*texts: str):
+    articles = [article_from_text(t, id=f"a{n}") for n, t in enumerate(texts)]
+    return resolution_of(list(extract_articles(articles))).actors
+
+
+def test_a_state_body_is_also_named_without_its_demonym():
+    actors = _actors("Nigeria's army said so. Nigerian police and the Nigerian Army Corps of Military Police "
+                     "accused Nigeria's rebels in Nigeria.")
+    body = next(a for a in actors.values() if a.label == "Nigerian Army Corps of Military Police")
+    assert body.type == "Ministry"
+    assert "Army Corps of Military Police" in body.aliases
+
+
+def test_the_body_of_two_articles_is_one_actor_under_either_name():
+    actors = _actors("The Dutch Justice Ministry said on Monday that the law stands.",
+                     "The Netherlands' Justice Ministry said on Tuesday that the law stands.")
+    bodies = [a for a in actors.values() if a.type == "Ministry"]
+    assert len(bodies) == 1, [(a.key, a.label) for a in bodies]
