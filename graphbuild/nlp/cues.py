@@ -25,6 +25,8 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "commandant", "rapporteur", "chairperson", "vice-chancellor", "dictator",
     "strongman", "ruler", "monarch", "candidate", "campaigner", "activist", "analyst",
     "spokesmen", "spokeswomen", "spokespersons",
+    # religious leaders; who held a post before or after an official
+    "archbishop", "bishop", "cardinal", "patriarch", "imam", "rabbi", "predecessor", "successor",
 })
 
 #: Role nouns that make a person speak for the state itself (head of state or government).

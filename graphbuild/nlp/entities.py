@@ -487,6 +487,31 @@ def _country_entry(gazetteer: Gazetteer, text: str):
 #: state's ("German Chamber of Industry and Commerce", "Confederation of British Industry").
 BUSINESS_WORDS = frozenset({"commerce", "industry", "industries", "employers", "business", "trade"})
 
+#: Titles of the peerage that are part of a British peer's name ("Lord Bingham"), unlike
+#: honorifics ("Mr Howard"); not posts that begin with "Lord" ("Lord Chancellor").
+PEER_TITLES = frozenset({"Lord", "Baroness", "Baron", "Viscount", "Viscountess", "Earl", "Countess", "Marquess"})
+_LORD_POSTS = frozenset({"justice", "chief", "chancellor", "mayor", "provost", "advocate", "president", "speaker",
+                         "privy", "high", "lieutenant", "protector", "god", "jesus"})
+
+
+def peer_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """Peers named by title and name, with their territorial designation: "Lord
+    Bingham", "Lord Walker of Gestingthorpe", "Baroness Boothroyd"."""
+    out = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.text not in PEER_TITLES or not nxt.text[:1].isupper() or not nxt.is_alpha \
+                or nxt.lower_ in _LORD_POSTS | ROLE_NOUNS | BODY_HEADS or nxt.ent_type_ in {"GPE", "NORP"} \
+                or gazetteer.country_of_demonym(nxt.text) is not None:
+            continue
+        end = tok.i + 2
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() \
+                and doc[end + 1].is_alpha and _country_entry(gazetteer, doc[end + 1].text) is None:
+            end += 2  # "of Birkenhead": the peer's territorial designation
+        out.append(doc[tok.i:end])
+    return out
+
+
 #: Prepositions that make a city a place rather than an actor ("protests in Bogota").
 PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "into", "throughout"})
 
@@ -560,6 +585,17 @@ def _names_another_body(span: Span, gazetteer: Gazetteer) -> bool:
     return False
 
 
+def _before_media_noun(span: Span) -> bool:
+    """Whether a name is an outlet's, told by the noun after it: "the Axel Springer
+    publishing house", "the WAZ media group"."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.text.islower() and (nxt.lower_ in {"publisher", "publishers", "newspaper", "magazine",
+                                                                      "daily", "weekly", "broadcaster", "tabloid"}
+                                                       or nxt.lower_ in {"publishing", "media"} and span.end + 1 < len(doc)
+                                                       and doc[span.end + 1].lower_ in {"house", "group", "company", "empire"})
+
+
 def _named_elsewhere(doc: Doc, entry, gazetteer: Gazetteer) -> bool:
     """Whether the article names a country by its name or demonym ("German Chancellor")."""
     names = set(entry.names)
@@ -601,6 +637,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             mentions.remove(m)
             taken.difference_update(range(m.start, m.end))
 
+    for span in peer_names(doc, gazetteer):
+        add(span, "person", None)  # "Lord Bingham", "Lord Nicholls of Birkenhead": a peer's name
     for ent in doc.ents:
         if ent.label_ in {"WORK_OF_ART", "PRODUCT"} and not ent.ent_id_:
             span = trim_span(ent)
@@ -661,8 +699,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" and entry.of
                 and entry.of.startswith("country:") else None)
             continue
-        if ent.label_ in {"PERSON", "ORG"} and _after_media_noun(span):
-            add(span, "org", "Group")  # "the local English-language daily Famagusta Gazette"
+        if ent.label_ in {"PERSON", "ORG"} and (_after_media_noun(span) or _before_media_noun(span)):
+            # "the local English-language daily Famagusta Gazette", "the WAZ media group"
+            # (also its name as written with the noun)
+            written = doc[span.start:span.end + 2] if _before_media_noun(span) and span.end + 1 < len(doc) \
+                and doc[span.end + 1].lower_ in {"house", "group", "company", "empire"} else span
+            known = gazetteer.lookup(span.text)
+            add(span, "org", "Group", known.key if known is not None and known.type == "Group" else None,
+                surface=written.text if written is not span else "")
             continue
         if ent.label_ == "PERSON":
             if _is_company_name(span):
@@ -738,6 +782,22 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             span = doc[start:token.i + 1]
             if 2 <= len(span) <= 4 and not ({t.lower_ for t in span} & (BODY_HEADS | ROLE_NOUNS)):
                 add(span, "person", None)
+    # an outlet spaCy missed, named before its kind: "the Axel Springer publishing house"
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper() or token.pos_ != "PROPN" or token.i + 1 >= len(doc):
+            continue
+        start = token.i
+        end = start + 1
+        while end < len(doc) and end - start < 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and end not in taken:
+            end += 1
+        span = doc[start:end]
+        if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            continue
+        if _before_media_noun(span) and not span[0].is_sent_start \
+                and not any(t.ent_type_ in {"DATE", "TIME", "NORP", "GPE"} for t in span):  # "a Sunday newspaper"
+            add(span, "org", "Group", surface=doc[start:min(len(doc), end + 2)].text
+                if doc[end].lower_ in {"publishing", "media"} else "")
     # a surname alone ("Labour's Mr Livingstone", "Poroshenko, who ...") that spaCy
     # missed, where the article names the person in full
     surnames = {doc[m.end - 1].text for m in mentions if m.kind == "person" and m.end - m.start >= 2}

@@ -29,7 +29,7 @@ from graphbuild.nlp.cues import (
     STATE_ROLES, UK_POSTS,
 )
 from graphbuild.nlp.coref import home_country, is_party, resolve_token
-from graphbuild.nlp.entities import appositive_role
+from graphbuild.nlp.entities import PEER_TITLES, appositive_role
 from graphbuild.nlp.model import Entity, Relation
 
 if not Doc.has_extension("gb_roles"):
@@ -97,6 +97,9 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
             toks[:0] = [*listed, doc[i]]
     return toks
 
+
+#: Verbs that make their subject the head of their object ("who heads the agency").
+HEAD_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "manage", "command"})
 
 #: Last words of a parliament's name ("upper house of parliament", "the Bundestag").
 LEGISLATURE_WORDS = frozenset({"parliament", "house", "senate", "congress", "assembly", "legislature", "bundestag",
@@ -212,6 +215,11 @@ class RoleReader:
                 continue
             span = self.doc[m.start:m.end]
             sent = span.sent
+            if span[0].text in PEER_TITLES and len(span) > 1:
+                lords = self._house_of_lords()
+                if lords is not None:  # "Lord Bingham": a peer sits in the House of Lords
+                    out.append(self._finish(Role(m.entity, span[0].text, "peer", [lords], method="rule:peerage"),
+                                            sent))
             title = _title_tokens(self.doc, m.start, m.end)
             root = span.root
             # "Assistant Chief Constable David Warcup of Northumbria Police",
@@ -266,6 +274,10 @@ class RoleReader:
                 if role:
                     out.append(self._finish(role, sent))
                     continue
+            headed = self._headed_body(root)
+            if headed is not None:
+                out.append(self._finish(Role(m.entity, "", "head", [headed], method="rule:heads"), sent))
+                continue
             # "Labour's Mr Livingstone": a possessive body
             for child in root.children:
                 if child.dep_ == "poss" and child.i in self.tmap:
@@ -273,6 +285,27 @@ class RoleReader:
                     if self.entities[body].type in {"Group", "Ministry", "Country"}:
                         out.append(self._finish(Role(m.entity, "", "member", [body], method="rule:possessive"), sent))
         return out
+
+    def _headed_body(self, root: Token) -> int | None:
+        """The body a relative clause says the person heads: "X, who heads the agency",
+        "X, who is at the helm of the Axel Springer publishing house"."""
+        for clause in root.children:
+            if clause.dep_ != "relcl" or not any(c.lower_ == "who" for c in clause.children):
+                continue
+            objects = []
+            if clause.lemma_ in HEAD_VERBS:
+                objects = [c for c in clause.children if c.dep_ == "dobj"]
+            for prep in clause.children:  # "is at the helm of", "is in charge of"
+                if prep.dep_ == "prep" and prep.lower_ in {"at", "in"}:
+                    for noun in prep.children:
+                        if noun.dep_ == "pobj" and noun.lower_ in {"helm", "head", "charge", "top"}:
+                            objects += [p for of in noun.children if of.dep_ == "prep" and of.lower_ == "of"
+                                        for p in of.children if p.dep_ == "pobj"]
+            for obj in objects:
+                for eid in resolve_token(self.doc, obj, expand_conj=False):
+                    if self.entities[eid].type in {"Group", "Ministry"} or self.entities[eid].kind == "org":
+                        return eid
+        return None
 
     def _own_party(self, end: int) -> int | None:
         """"Chancellor Angela Merkel's Christian Democratic Union": the party a person's
@@ -392,6 +425,15 @@ class RoleReader:
             out.append(self._finish(Role(ent.id, "", "office", [self._entity_by_key(entry.of)],
                                          method="gazetteer:office"), sent))
         return out
+
+    def _house_of_lords(self) -> int | None:
+        """The House of Lords, where the article is about the United Kingdom."""
+        entry = self.gaz.lookup("House of Lords")
+        if entry is None:
+            return None
+        if any(e.key == entry.key for e in self.entities) or self.dominant_country() == entry.of:
+            return self._entity_by_key(entry.key)
+        return None
 
     def _finish(self, role: Role, sent: Span) -> Role:
         role.sent_start, role.sent_end = sent.start_char, sent.end_char

@@ -53,6 +53,10 @@ POS = "positive"
      ("Guenter Verheugen", "speaksFor", "European Commission", POS)),
     ("Axel Fischer is a Christian Democrat member of Germany's Bundestag.",
      ("Axel Fischer", "speaksFor", "Christian Democratic Union", POS)),
+    # the head of a body a relative clause names; an outlet named before its kind
+    ("An act of high-handedness, says Mathias Döpfner, who is at the helm of the Axel Springer publishing house.",
+     ("Mathias Döpfner", "speaksFor", "Axel Springer", POS)),
+    ("Bodo Hombach, who heads the WAZ media group, agreed.", ("Bodo Hombach", "speaksFor", "WAZ", POS)),
 ])
 def test_roles(read, text, expected):
     _, relations = read(text)
@@ -153,3 +157,31 @@ def test_a_house_named_by_common_nouns_makes_no_body(read):
     entities, _ = read("In mid-March, a member of Switzerland's upper house of parliament, Josef Dittli, filed a lawsuit.")
     assert entities["Josef Dittli"].type == "Official"
     assert not any(e.type == "Ministry" for e in entities.values()), sorted(entities)
+
+
+def test_a_peer_is_named_with_the_title_and_sits_in_the_house_of_lords(read):
+    entities, relations = read("The House of Lords ruled against the UK government. Lord Walker of Gestingthorpe, "
+                               "the one law lord to oppose the appeal, said the laws were justified. Lord Hoffmann "
+                               "agreed with Lord Chancellor Charles Falconer.")
+    assert ("Lord Walker of Gestingthorpe", "speaksFor", "House of Lords", POS) in relations, sorted(relations)
+    assert ("Lord Hoffmann", "speaksFor", "House of Lords", POS) in relations
+    assert "Lord Chancellor" not in entities and "Lord Chancellor Charles Falconer" not in entities
+
+
+def test_a_lord_outside_britain_sits_in_no_house_of_lords(read):
+    _, relations = read("Lord Smith of Oxfordshire met Russian officials in Moscow, Russia's capital.")
+    assert not any(o == "House of Lords" for _, _, o, _ in relations), sorted(relations)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Archbishop Desmond Tutu has called for the release of the inmates.", "Desmond Tutu"),
+    ("Mr Clarke should take issue with a law established by his predecessor, David Blunkett.", "David Blunkett"),
+])
+def test_religious_leaders_and_predecessors_in_office_are_officials(read, text, person):
+    entities, _ = read(text)
+    assert entities[person].type == "Official"
+
+
+def test_who_runs_a_business_heads_no_actor(read):
+    entities, relations = read("John Smith, who runs a bakery in Leeds, agreed.")
+    assert entities["John Smith"].type is None and not relations
