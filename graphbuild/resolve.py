@@ -67,6 +67,15 @@ def _strip_country_words(name: str, country: str | None, gaz: Gazetteer) -> str:
     return name
 
 
+def _without_demonym(name: str, gaz: Gazetteer) -> str:
+    """A body's name without the demonym it begins with: "Sex Party" of "Australian Sex
+    Party" (the name itself where it begins with none)."""
+    words = name.split()
+    if len(words) > 2 and gaz.country_of_demonym(words[0]) is not None and words[0][:1].isupper():
+        return " ".join(words[1:])
+    return name
+
+
 def local_key(ent: dict, gaz: Gazetteer) -> str:
     """The graph-wide key of one article's entity (before surname merging)."""
     if ent.get("key"):
@@ -120,9 +129,10 @@ def resolve(extractions: list[ArticleExtraction], gaz: Gazetteer) -> Resolution:
             actor.names[ent["name"]] += 1
             actor.aliases.update(ent["aliases"])
             actor.aliases.add(ent["name"])
-            if ent["type"] == "Ministry" and ent.get("country") and not ent.get("key"):
-                # "Nigerian Army Corps of Military Police" is also written without the demonym
-                bare = _strip_country_words(ent["name"], ent["country"], gaz)
+            if ent["type"] in {"Ministry", "Group"} and not ent.get("key"):
+                # "Nigerian Army Corps of Military Police", "the Australian Sex Party" are
+                # also written without the demonym
+                bare = _without_demonym(ent["name"], gaz)
                 if bare != ent["name"] and len(bare.split()) > 1:
                     actor.aliases.add(bare)
             actor.mentions += max(1, len(ent["mentions"]))

@@ -23,3 +23,9 @@ def test_the_body_of_two_articles_is_one_actor_under_either_name():
                      "The Netherlands' Justice Ministry said on Tuesday that the law stands.")
     bodies = [a for a in actors.values() if a.type == "Ministry"]
     assert len(bodies) == 1, [(a.key, a.label) for a in bodies]
+
+
+def test_a_party_is_also_named_without_its_demonym():
+    actors = _actors("The Australian Sex Party accused the Liberal Party of hypocrisy.")
+    party = next(a for a in actors.values() if a.label == "Australian Sex Party")
+    assert "Sex Party" in party.aliases

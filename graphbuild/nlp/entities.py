@@ -552,20 +552,43 @@ def capital_as_place(span: Span, entry) -> bool:
         and head.head.lemma_ not in SPEECH_VERBS
 
 
-#: Common nouns that introduce an outlet's name ("the daily *Nepszabadsag*").
-MEDIA_NOUNS = frozenset({"daily", "weekly", "newspaper", "magazine", "tabloid", "broadsheet", "paper",
-                         "broadcaster", "newsweekly", "periodical", "journal"})
+#: Common nouns that introduce a group's or an outlet's name ("the daily *Nepszabadsag*",
+#: "the non-governmental organization *Open Society*").
+KIND_NOUNS_BEFORE = frozenset({"daily", "weekly", "newspaper", "magazine", "tabloid", "broadsheet", "paper",
+                               "broadcaster", "newsweekly", "periodical", "journal", "organization", "organisation",
+                               "ngo", "charity", "militia", "movement", "alliance", "coalition", "faction"})
+
+#: Common nouns written after a group's or an outlet's name ("the *Filt Cgil* union");
+#: two-word ones after "publishing" or "media" ("the WAZ media group"). Not "charity" or
+#: "movement", written after a cause as often ("an Aids charity", "the MeToo movement").
+KIND_NOUNS_AFTER = frozenset({"publisher", "publishers", "newspaper", "magazine", "daily", "weekly", "broadcaster",
+                              "tabloid", "union", "alliance", "coalition", "militia", "faction"})
+_KIND_PAIRS = frozenset({"house", "group", "company", "empire"})
 
 
-def _after_media_noun(span: Span) -> bool:
-    """Whether a name follows a noun that makes it an outlet: "the daily Famagusta
-    Gazette", "news magazine Der Spiegel" (not "the paper's Chris Yearley")."""
+def _after_kind_noun(span: Span) -> bool:
+    """Whether a name follows a noun that makes it a group or an outlet: "the daily
+    Famagusta Gazette", "the organization Open Society" (not "the paper's Chris Yearley")."""
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
     if span.root.dep_ == "nsubj" and span.root.head.dep_ == "relcl":
         return False  # "the newspaper John Smith founded"
-    return prev.lower_ in MEDIA_NOUNS and prev.tag_ in {"NN", "JJ"} and prev.text.islower()
+    return prev.lower_ in KIND_NOUNS_BEFORE and prev.tag_ in {"NN", "JJ"} and prev.text.islower()
+
+
+def _kind_noun_after(span: Span) -> Span | None:
+    """The common noun after a name that makes it a group or an outlet: "the Filt Cgil
+    *union*", "the Axel Springer *publishing house*"."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None or not nxt.text.islower():
+        return None
+    if nxt.lower_ in KIND_NOUNS_AFTER:
+        return doc[span.end:span.end + 1]
+    if nxt.lower_ in {"publishing", "media"} and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in _KIND_PAIRS:
+        return doc[span.end:span.end + 2]
+    return None
 
 
 def _names_another_body(span: Span, gazetteer: Gazetteer) -> bool:
@@ -585,15 +608,26 @@ def _names_another_body(span: Span, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _before_media_noun(span: Span) -> bool:
-    """Whether a name is an outlet's, told by the noun after it: "the Axel Springer
-    publishing house", "the WAZ media group"."""
-    doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is not None and nxt.text.islower() and (nxt.lower_ in {"publisher", "publishers", "newspaper", "magazine",
-                                                                      "daily", "weekly", "broadcaster", "tabloid"}
-                                                       or nxt.lower_ in {"publishing", "media"} and span.end + 1 < len(doc)
-                                                       and doc[span.end + 1].lower_ in {"house", "group", "company", "empire"})
+#: Words that make "the ... state of X" a region: "the southeastern state of Georgia".
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern",
+                      "southwestern", "central", "north", "south", "east", "west"})
+
+
+def _federal_state(span: Span, entry, gazetteer: Gazetteer) -> bool:
+    """Whether a country's name names a federal state of another country here: "the
+    southeastern state of Georgia", "the US state of Georgia" (not "the state of Israel")."""
+    of = span.root.head
+    if span.root.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ != "state":
+        return False
+    for mod in of.head.children:
+        if mod.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        if mod.lower_ in _COMPASS:
+            return True
+        other = gazetteer.country_of_demonym(mod.text) or _country_entry(gazetteer, mod.text)
+        if other is not None and other.key != entry.key:
+            return True
+    return False
 
 
 def _named_elsewhere(doc: Doc, entry, gazetteer: Gazetteer) -> bool:
@@ -690,7 +724,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if body is not None:
                 add(body, "org", "Ministry", None, entry.key)  # "London Assembly": a city's body
                 continue
-            if event_name(span) or capital_as_place(span, entry) and not _named_elsewhere(doc, entry, gazetteer):
+            if event_name(span) or capital_as_place(span, entry) and not _named_elsewhere(doc, entry, gazetteer) \
+                    or _federal_state(span, entry, gazetteer):
                 continue
         if entry is not None:
             kind = {"Country": "gpe", "Official": "person"}.get(entry.type, "org")
@@ -699,14 +734,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" and entry.of
                 and entry.of.startswith("country:") else None)
             continue
-        if ent.label_ in {"PERSON", "ORG"} and (_after_media_noun(span) or _before_media_noun(span)):
+        kind = _kind_noun_after(span) if ent.label_ in {"PERSON", "ORG"} else None
+        if ent.label_ in {"PERSON", "ORG"} and (kind is not None or _after_kind_noun(span)):
             # "the local English-language daily Famagusta Gazette", "the WAZ media group"
             # (also its name as written with the noun)
-            written = doc[span.start:span.end + 2] if _before_media_noun(span) and span.end + 1 < len(doc) \
-                and doc[span.end + 1].lower_ in {"house", "group", "company", "empire"} else span
             known = gazetteer.lookup(span.text)
             add(span, "org", "Group", known.key if known is not None and known.type == "Group" else None,
-                surface=written.text if written is not span else "")
+                surface=doc[span.start:kind.end].text if kind is not None else "")
             continue
         if ent.label_ == "PERSON":
             if _is_company_name(span):
@@ -782,7 +816,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             span = doc[start:token.i + 1]
             if 2 <= len(span) <= 4 and not ({t.lower_ for t in span} & (BODY_HEADS | ROLE_NOUNS)):
                 add(span, "person", None)
-    # an outlet spaCy missed, named before its kind: "the Axel Springer publishing house"
+    # a group or an outlet spaCy missed, named with its kind: "the Axel Springer publishing
+    # house", "the organization Open Society"
     for token in doc:
         if token.i in taken or not token.text[:1].isupper() or token.pos_ != "PROPN" or token.i + 1 >= len(doc):
             continue
@@ -794,10 +829,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         span = doc[start:end]
         if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
             continue
-        if _before_media_noun(span) and not span[0].is_sent_start \
+        kind = _kind_noun_after(span)
+        if (kind is not None or _after_kind_noun(span)) and not span[0].is_sent_start \
                 and not any(t.ent_type_ in {"DATE", "TIME", "NORP", "GPE"} for t in span):  # "a Sunday newspaper"
-            add(span, "org", "Group", surface=doc[start:min(len(doc), end + 2)].text
-                if doc[end].lower_ in {"publishing", "media"} else "")
+            add(span, "org", "Group", surface=doc[start:kind.end].text if kind is not None else "")
     # a surname alone ("Labour's Mr Livingstone", "Poroshenko, who ...") that spaCy
     # missed, where the article names the person in full
     surnames = {doc[m.end - 1].text for m in mentions if m.kind == "person" and m.end - m.start >= 2}

@@ -23,6 +23,10 @@ import pytest
     # an outlet introduced by a common noun
     ("Chris Yearley, a journalist at the local English-language daily Famagusta Gazette, said so.",
      "Famagusta Gazette", "Group"),
+    ("Elias Isaac, director of the non-governmental organization Open Society in Angola, confirmed it.",
+     "Open Society", "Group"),
+    ("Alitalia needs help, Franco Nasso from the Filt Cgil union said.", "Filt Cgil", "Group"),
+    ("The treaty for establishing the European Community clearly dictates it.", "European Economic Community", "Group"),
     # a body whose name begins with a list spaCy cuts
     ("The French Social, Environmental, and Economic Council voted on Tuesday.",
      "French Social, Environmental, and Economic Council", "Ministry"),
@@ -187,6 +191,8 @@ def test_a_foundation_named_after_a_person_is_no_person(read):
     ("The Ukrainian club was drawn with FC Porto, Dinamo Zagreb and Paris St. Germain.", "Croatia"),
     ("The Ukrainian club was drawn with FC Porto, Dinamo Zagreb and Paris St. Germain.", "France"),
     ("He photographed demonstrations against the Vietnam War.", "Vietnam"),
+    ("Warren Hill was executed in the southeastern state of Georgia.", "Georgia"),
+    ("He moved to the US state of Georgia.", "Georgia"),
 ])
 def test_a_capital_or_country_in_a_place_or_a_longer_name_is_no_actor(read, text, absent):
     entities, _ = read(text)
@@ -217,3 +223,14 @@ def test_a_congress_of_something_is_no_state_s_congress(read):
 def test_names_in_a_list_of_their_own_are_not_merged(read):
     entities, _ = read("Shares of Siemens, BASF and Deutsche Bank fell on Monday.")
     assert "Siemens, BASF and Deutsche Bank" not in entities, sorted(entities)
+
+
+def test_a_cause_before_charity_or_movement_is_no_group(read):
+    entities, _ = read("Lisa Power, head of policy at Aids charity the Terrence Higgins Trust, said so. "
+                       "The MeToo movement grew.")
+    assert all(entities[n].type != "Group" for n in ("Aids", "MeToo") if n in entities), sorted(entities)
+
+
+def test_the_state_of_a_country_is_that_country(read):
+    entities, _ = read("Hamas does not recognise the state of Israel.")
+    assert entities["Israel"].type == "Country"
