@@ -27,6 +27,8 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "spokesmen", "spokeswomen", "spokespersons",
     # religious leaders; who held a post before or after an official
     "archbishop", "bishop", "cardinal", "patriarch", "imam", "rabbi", "predecessor", "successor",
+    # who acts for a client in law
+    "lawyer", "barrister", "solicitor", "counsel", "attorneys", "lawyers",
 })
 
 #: Role nouns that make a person speak for the state itself (head of state or government).
@@ -43,7 +45,7 @@ NON_OFFICIAL_ROLES: frozenset[str] = frozenset({
     "analyst", "campaigner", "activist", "candidate", "member", "militant", "founder",
     "co-founder", "editor", "correspondent", "reporter", "journalist", "author", "writer",
     "columnist", "host", "presenter", "fellow", "professor", "researcher", "expert",
-    "lecturer", "scientist", "economist", "lawyer", "doctor",
+    "lecturer", "scientist", "economist", "doctor",
 })
 
 #: Single titles written before a name ("Mr Howard", "Dr Reid"): not roles by themselves.

@@ -805,13 +805,14 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             continue
         if token.ent_type_ in {"GPE", "LOC", "NORP", "FAC", "ORG"} or token.dep_ == "compound":
             continue
-        titled = any(c.dep_ == "compound" and c.lower_ in ROLE_NOUNS and c.text[:1].isupper()
-                     and c.i < token.i for c in token.children)
+        titled = any(c.dep_ == "compound" and (c.lower_ in ROLE_NOUNS or c.lemma_.lower() in ROLE_NOUNS)
+                     and c.text[:1].isupper() and c.i < token.i for c in token.children)
         if titled or any(c.dep_ == "appos" and c.lower_ in ROLE_NOUNS for c in token.children):
             start = token.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
                     and doc[start - 1].head.i == token.i and start - 1 not in taken \
-                    and doc[start - 1].lower_ not in ROLE_NOUNS | HONORIFICS:
+                    and doc[start - 1].lower_ not in ROLE_NOUNS | HONORIFICS \
+                    and doc[start - 1].lemma_.lower() not in ROLE_NOUNS:
                 start -= 1
             span = doc[start:token.i + 1]
             if 2 <= len(span) <= 4 and not ({t.lower_ for t in span} & (BODY_HEADS | ROLE_NOUNS)):

@@ -132,9 +132,18 @@ def _in_chief(tok: Token) -> bool:
 def _role_head(tokens: Iterable[Token]) -> Token | None:
     head = None
     for tok in tokens:
-        if tok.lower_ in ROLE_NOUNS and tok.lower_ not in HONORIFICS:
+        if _role_word(tok) in ROLE_NOUNS and tok.lower_ not in HONORIFICS:
             head = tok
     return head
+
+
+def _role_word(tok: Token) -> str:
+    """A title's role noun, singular: "Presidents Dilma Rouseff of Brazil, Vladimir
+    Putin of Russia" gives each a president."""
+    if tok.lower_ in ROLE_NOUNS or tok.tag_ not in {"NNS", "NNPS"} and not tok.lower_.endswith("s"):
+        return tok.lower_
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in ROLE_NOUNS and tok.text[:1].isupper() else tok.lower_
 
 
 class RoleReader:
@@ -233,6 +242,12 @@ class RoleReader:
                 # the party tag is a membership beside any post the text gives
                 out.append(self._finish(Role(m.entity, "", "member", [party], method="rule:party-tag"), sent))
             if title:
+                head = _role_head(title)
+                if head is not None and _role_word(head) in STATE_ROLES:
+                    # "Presidents Dilma Rouseff of Brazil, Vladimir Putin of Russia"
+                    title = title + [p for c in root.children if c.dep_ == "prep" and c.lower_ == "of"
+                                     for p in c.children if p.dep_ == "pobj" and p.i in self.tmap
+                                     and self.entities[self.tmap[p.i]].type == "Country"]
                 role = self._role_from_tokens(m.entity, title, "rule:title")
                 if role:
                     for body in of_bodies:
@@ -249,6 +264,9 @@ class RoleReader:
             for child in root.children:
                 if child.dep_ == "appos":
                     # "Bodo Hombach, former Social Democrat and director of WAZ media group"
+                    if child.lower_ == "one":  # "Dennis Edney, one of Khadr's attorneys"
+                        child = next((p for of in child.children if of.dep_ == "prep" and of.lower_ == "of"
+                                      for p in of.children if p.dep_ == "pobj"), child)
                     for cand in [child, *child.conjuncts]:
                         if cand.lower_ in ROLE_NOUNS and cand.lower_ not in NON_OFFICIAL_ROLES | {"member"} \
                                 or cand.lower_ in ROLE_NOUNS and role_tok is None:
@@ -463,7 +481,7 @@ class RoleReader:
             return None
         words = [t for t in tokens if t.i not in self.tmap and t.tag_ != "POS"]
         title = " ".join(t.text for t in words if not self._is_demonym(t)).replace(" , ", ", ")
-        return self._bodies(Role(person, title, head.lower_, bodies, method=method), tokens, head)
+        return self._bodies(Role(person, title, _role_word(head), bodies, method=method), tokens, head)
 
     def _role_from_phrase(self, person: int, role_tok: Token, name: Span) -> Role | None:
         # "..., director of the Academy, who is close to the CSU": a relative clause says
@@ -629,6 +647,7 @@ class RoleReader:
     def _bodies(self, role: Role, tokens: list[Token], head: Token, unknown_body: bool = False) -> Role:
         """Add the implied ministry and the country to a role's bodies. ``unknown_body``:
         the post is in a body the text names but no actor is known for."""
+        hl = _role_word(head)
         country = None
         for tok in tokens:
             if tok.i in self.tmap and (self.entities[self.tmap[tok.i]].kind == "org-other"
@@ -648,19 +667,19 @@ class RoleReader:
         title_l = " ".join(t.lower_ for t in tokens if t.i <= head.i).replace(" , ", ", ")
         portfolio = None
         for words, name in PORTFOLIOS_LONGEST_FIRST:
-            if f"{words} {head.lower_}" in title_l or f"{words} {head.lower_}s" in title_l \
-                    or f"{head.lower_} of {words}" in title_l:
+            if f"{words} {hl}" in title_l or f"{words} {hl}s" in title_l \
+                    or f"{hl} of {words}" in title_l:
                 portfolio = name
                 break
-        local = head.lower_ in LOCAL_ROLES or _regional(tokens, head)
+        local = hl in LOCAL_ROLES or _regional(tokens, head)
         if local:
             role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
             country = None
         elif any(self.entities[b].type in {"Group", "Ministry"} for b in role.bodies) and not (
-                head.lower_ in STATE_ROLES and head.lower_ not in {"leader", "minister"}):
+                hl in STATE_ROLES and hl not in {"leader", "minister"}):
             # "editor-in-chief of Germany's public broadcaster ZDF": ZDF, not Germany
             role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
-        if head.lower_ == "commissioner" and any(self.entities[b].key == "group:european-union" for b in role.bodies):
+        if hl == "commissioner" and any(self.entities[b].key == "group:european-union" for b in role.bodies):
             # "EU Enlargement Commissioner X": a member of the European Commission
             entry = self.gaz.lookup("European Commission")
             if entry is not None:
@@ -674,11 +693,11 @@ class RoleReader:
             if title_l.endswith(post):
                 uk_post = dept
                 break
-        is_state_role = head.lower_ in STATE_ROLES or any(
+        is_state_role = hl in STATE_ROLES or any(
             p in title_l for p in STATE_ROLES if " " in p) or "government" in title_l.split()
         if has_group and not explicit_state_body or local:
             pass  # a party's or organisation's post: "Tory leader", "UN envoy"; a region's
-        elif head.lower_ in MINISTERIAL or is_state_role or portfolio:
+        elif hl in MINISTERIAL or is_state_role or portfolio:
             if country is None:
                 country = self.entities[role.person].country
             if country is None and not unknown_body and not self._heads_non_actor(tokens):
@@ -691,12 +710,12 @@ class RoleReader:
                         role.bodies.append(self._entity_by_key(entry.key))
                     else:
                         role.bodies.append(self._new_body(uk_post, country or "country:GBR", None, None))
-                elif portfolio and head.lower_ in MINISTERIAL and country:
+                elif portfolio and hl in MINISTERIAL and country:
                     # the implied ministry is an actor of the graph, but the official is
                     # said to speak for the state the text names, not for a body it
                     # never names
                     self._implied_ministry(portfolio, country)
-            if country and (is_state_role or head.lower_ in MINISTERIAL) and (
+            if country and (is_state_role or hl in MINISTERIAL) and (
                     explicit_country or not role.bodies):
                 cid = self._entity_by_key(country)
                 if cid not in role.bodies:
@@ -704,7 +723,7 @@ class RoleReader:
         person = self.entities[role.person]
         if country and person.country is None:
             person.country = country
-        role.official = head.lower_ not in NON_OFFICIAL_ROLES or _in_chief(head)
+        role.official = hl not in NON_OFFICIAL_ROLES or _in_chief(head)
         if not role.bodies and self._heads_non_actor(tokens):
             # "chief executive of Carl Zeiss Micro Imaging": a post in a company, a
             # museum or a university makes no official

@@ -53,6 +53,9 @@ POS = "positive"
      ("Guenter Verheugen", "speaksFor", "European Commission", POS)),
     ("Axel Fischer is a Christian Democrat member of Germany's Bundestag.",
      ("Axel Fischer", "speaksFor", "Christian Democratic Union", POS)),
+    # a plural title given to each name, with the country after it
+    ("Presidents Dilma Rouseff of Brazil, Vladimir Putin of Russia and Xi will be in attendance.",
+     ("Dilma Rouseff", "speaksFor", "Brazil", POS)),
     # the head of a body a relative clause names; an outlet named before its kind
     ("An act of high-handedness, says Mathias Döpfner, who is at the helm of the Axel Springer publishing house.",
      ("Mathias Döpfner", "speaksFor", "Axel Springer", POS)),
@@ -176,8 +179,10 @@ def test_a_lord_outside_britain_sits_in_no_house_of_lords(read):
 @pytest.mark.parametrize("text, person", [
     ("Archbishop Desmond Tutu has called for the release of the inmates.", "Desmond Tutu"),
     ("Mr Clarke should take issue with a law established by his predecessor, David Blunkett.", "David Blunkett"),
+    ("Dennis Edney, one of Khadr's attorneys, told CBC that he invited Khadr.", "Dennis Edney"),
+    ("But lawyer Seyran Ates, who opened the mosque, lives with threats.", "Seyran Ates"),
 ])
-def test_religious_leaders_and_predecessors_in_office_are_officials(read, text, person):
+def test_religious_leaders_lawyers_and_predecessors_in_office_are_officials(read, text, person):
     entities, _ = read(text)
     assert entities[person].type == "Official"
 
