@@ -227,6 +227,14 @@ def _match_org(entities: list[Entity], m: Mention) -> int | None:
             if ent.kind == "org" and ent.type in {"Group", "Ministry"} and _norm(ent.name).endswith(" " + norm):
                 m.type = ent.type
                 return ent.id
+    if len(norm.split()) >= 2 and m.type in (None, "Group", "Ministry"):
+        # "the Parliamentary Assembly" after "the Parliamentary Assembly of the Council
+        # of Europe": a body's name without what it belongs to
+        for ent in reversed(entities):
+            if ent.kind == "org" and ent.type in {"Group", "Ministry"} and any(
+                    n.startswith(norm + " of ") for n in {_norm(ent.name)} | {_norm(a) for a in ent.aliases}):
+                m.type = ent.type
+                return ent.id
     for ent in reversed(entities):
         if ent.kind == "person" or ent.key:
             continue

@@ -409,6 +409,11 @@ def group_evidence(span: Span) -> bool:
         return True
     root = span.root
     doc = span.doc
+    if root.dep_ in {"compound", "amod", "nmod"} and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                         for c in root.head.children):
+        return False  # "a Palestinian Salafist group": a kind of group, not a name
+    if len(span) == 1 and span[0].lower_.rstrip("s") in IDEOLOGY_WORDS:
+        return False  # "the Salafist group that claimed responsibility": a kind again
     # "the news magazine Der Spiegel", "La Stampa daily", "Syriza party"
     for tok in root.children:
         if tok.i not in range(span.start, span.end) and tok.lower_ in GROUP_CONTEXT_WORDS \
@@ -551,6 +556,10 @@ def capital_as_place(span: Span, entry) -> bool:
     return span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS and head.head.pos_ in {"NOUN", "VERB", "PROPN"} \
         and head.head.lemma_ not in SPEECH_VERBS
 
+
+#: Words for a creed or a cause that make "the ... group" a kind of group, not a name.
+IDEOLOGY_WORDS = frozenset({"salafist", "salafi", "islamist", "jihadist", "extremist", "militant", "separatist",
+                            "rebel", "nationalist", "leftist", "rightist", "anarchist", "terrorist", "insurgent"})
 
 #: Common nouns that introduce a group's or an outlet's name ("the daily *Nepszabadsag*",
 #: "the non-governmental organization *Open Society*").

@@ -234,3 +234,19 @@ def test_a_cause_before_charity_or_movement_is_no_group(read):
 def test_the_state_of_a_country_is_that_country(read):
     entities, _ = read("Hamas does not recognise the state of Israel.")
     assert entities["Israel"].type == "Country"
+
+
+def test_a_body_named_without_what_it_belongs_to_is_the_body_named_in_full(read):
+    entities, _ = read("Why is the Parliamentary Assembly of the Council of Europe intent on sanctions? "
+                       "We will discuss it ahead of the Parliamentary Assembly vote.")
+    assert "Parliamentary Assembly" in entities["Parliamentary Assembly of the Council of Europe"].aliases
+    assert "Parliamentary Assembly" not in entities
+
+
+@pytest.mark.parametrize("text", [
+    "A Palestinian Salafist group claimed responsibility for the attack.",
+    "The Salafist group that claimed responsibility for the shelling is small.",
+])
+def test_a_kind_of_group_is_no_group_s_name(read, text):
+    entities, _ = read(text)
+    assert all(e.type != "Group" for e in entities.values()), sorted(entities)
