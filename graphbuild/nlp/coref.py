@@ -330,7 +330,8 @@ def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
         return
     # a phrase whose compound / apposition / 'of' object names the actor:
     # "state news agency RIA Novosti", "the United Nations' special envoy, Staffan de Mistura"
-    if token.tag_ in {"NNS", "NNPS"} and token.i not in tmap:
+    if token.tag_ in {"NNS", "NNPS"} and token.i not in tmap and (
+            token.lemma_.lower() in ROLE_NOUNS | _ACTOR_KINDS or lower in ROLE_NOUNS):
         # "Leading politicians - Chancellor X and Defense Minister Y - accused ...",
         # "two countries, Russia and China, ...": every actor the apposition lists
         listed = [tmap[t.i] for c in token.children if c.dep_ == "appos" for t in c.subtree if t.i in tmap]
@@ -382,6 +383,11 @@ def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
                 _add(found, eid)
                 return
 
+
+#: Plural nouns whose apposition lists actors ("two countries, Russia and China").
+_ACTOR_KINDS = frozenset({"country", "nation", "state", "government", "party", "group", "organisation",
+                          "organization", "politician", "power", "side", "ally", "neighbour", "neighbor",
+                          "movement", "militia", "body", "institution", "agency", "member"})
 
 #: Common nouns that refer back to a named organisation ("the magazine", "the party").
 ORG_DESCRIPTIONS = frozenset({

@@ -78,6 +78,7 @@ PORTFOLIOS: dict[str, str] = {
 
 #: UK-style posts: the secretary or minister's department has a name of its own.
 UK_POSTS: dict[str, str] = {
+    "lord chancellor": "",  # not the Chancellor of the Exchequer's Treasury
     "home secretary": "Home Office",
     "foreign secretary": "Foreign Office",
     "chancellor of the exchequer": "Treasury",

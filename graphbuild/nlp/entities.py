@@ -370,9 +370,9 @@ def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
     heads = set(words) & BODY_HEADS
     if set(words) & MEDIA_WORDS:
         return "Group", None  # "News Agency of Nigeria", "China Radio International"
-    if heads and not heads & STATE_BODY_HEADS and set(words) & BUSINESS_WORDS:
-        return "Group", None  # "German Chamber of Industry and Commerce": a business body
     if heads & STATE_BODY_HEADS or (heads and country):
+        if not heads & STATE_BODY_HEADS and set(words) & BUSINESS_WORDS:
+            return "Group", None  # "German Chamber of Industry and Commerce": a business body
         return "Ministry", country
     if words and words[0] in {"ministry", "department"}:
         return "Ministry", country
@@ -569,9 +569,10 @@ KIND_NOUNS_BEFORE = frozenset({"daily", "weekly", "newspaper", "magazine", "tabl
 
 #: Common nouns written after a group's or an outlet's name ("the *Filt Cgil* union");
 #: two-word ones after "publishing" or "media" ("the WAZ media group"). Not "charity" or
-#: "movement", written after a cause as often ("an Aids charity", "the MeToo movement").
+#: "movement", written after a cause as often ("an Aids charity", "the MeToo movement"),
+#: nor "coalition", written after its parties ("an SPD-Green coalition").
 KIND_NOUNS_AFTER = frozenset({"publisher", "publishers", "newspaper", "magazine", "daily", "weekly", "broadcaster",
-                              "tabloid", "union", "alliance", "coalition", "militia", "faction"})
+                              "tabloid", "union", "alliance", "militia", "faction"})
 _KIND_PAIRS = frozenset({"house", "group", "company", "empire"})
 
 

@@ -98,6 +98,9 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     return toks
 
 
+#: Posts of a church or a faith: no state's, whatever place the text gives.
+RELIGIOUS_ROLES = frozenset({"archbishop", "bishop", "cardinal", "patriarch", "imam", "rabbi", "cleric", "ayatollah"})
+
 #: Verbs that make their subject the head of their object ("who heads the agency").
 HEAD_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "manage", "command"})
 
@@ -665,13 +668,15 @@ class RoleReader:
             elif ent.country and country is None:
                 country = ent.country
         title_l = " ".join(t.lower_ for t in tokens if t.i <= head.i).replace(" , ", ", ")
+        if country is None and f"lord {hl}" in title_l:
+            country = "country:GBR"  # "Lord Chancellor", "Lord Privy Seal": posts of the British state
         portfolio = None
         for words, name in PORTFOLIOS_LONGEST_FIRST:
             if f"{words} {hl}" in title_l or f"{words} {hl}s" in title_l \
                     or f"{hl} of {words}" in title_l:
                 portfolio = name
                 break
-        local = hl in LOCAL_ROLES or _regional(tokens, head)
+        local = hl in LOCAL_ROLES or _regional(tokens, head) or hl in RELIGIOUS_ROLES  # a church's post is no state's
         if local:
             role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
             country = None

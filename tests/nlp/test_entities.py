@@ -250,3 +250,10 @@ def test_a_body_named_without_what_it_belongs_to_is_the_body_named_in_full(read)
 def test_a_kind_of_group_is_no_group_s_name(read, text):
     entities, _ = read(text)
     assert all(e.type != "Group" for e in entities.values()), sorted(entities)
+
+
+def test_a_degree_or_a_coalition_s_parties_name_no_group(read):
+    entities, _ = read("After his Bachelors of Business Administration, Rohail Aslam went home. "
+                       "Thomas Röwekamp warned against an SPD-Green coalition.")
+    assert entities["Bachelors of Business Administration"].type is None
+    assert "Green" not in entities, sorted(entities)

@@ -142,6 +142,11 @@ def test_a_leader_of_east_germany_speaks_for_it(read):
     ("Germany was shocked. In Germany, Roland Koch, premier of the state of Hesse, opposed the plan.",
      "Roland Koch", "Germany"),
     ("Axel Fischer is a Christian Democrat member of Germany's Bundestag.", "Axel Fischer", "Democratic Party"),
+    # a British post whose title begins with "Lord" in an article about another state
+    ("Iraq was invaded. Iraq fell. The advice involved the then Lord Chancellor, Lord Irvine of Lairg.",
+     "Lord Irvine of Lairg", "Iraq"),
+    ("Iraq was invaded. Iraq fell. The advice involved the then Lord Chancellor, Lord Irvine of Lairg.",
+     "Lord Irvine of Lairg", "Treasury"),
     ("Anna Berg, a member of the Green party, spoke.", "Anna Berg", "Germany"),
 ])
 def test_no_post_where_the_text_gives_none(read, text, person, body):
@@ -190,3 +195,8 @@ def test_religious_leaders_lawyers_and_predecessors_in_office_are_officials(read
 def test_who_runs_a_business_heads_no_actor(read):
     entities, relations = read("John Smith, who runs a bakery in Leeds, agreed.")
     assert entities["John Smith"].type is None and not relations
+
+
+def test_a_church_s_post_speaks_for_no_state(read):
+    _, relations = read("Syria is at war. Syria suffers. Jean Kawak, a Syriac bishop from Damascus, chose his words.")
+    assert not any(s == "Jean Kawak" and o == "Syria" for s, _, o, _ in relations), sorted(relations)
