@@ -381,6 +381,14 @@ def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
             and not (set(words) & {"party", "union", "movement", "news", "press"}):
         # "Standards Board for England", "London Assembly": a public body
         return "Ministry", country
+    named_administration = "administration" in words and "of" in words \
+        and words.index("administration") < words.index("of")  # "General Administration of Customs"
+    if not named_administration and words[-1] == "administration" and len(span) >= 3:
+        # "the Federal Aviation Administration", not "the Bush Administration" (a government)
+        named_administration = gazetteer.lookup(span[:-1].text) is None
+    owned = span.start > 0 and span.doc[span.start - 1].tag_ == "PRP$"  # "his Bachelors of Business Administration"
+    if named_administration and not owned and not set(words) & INTERNATIONAL_WORDS:
+        return "Ministry", country
     if group_evidence(span):
         return "Group", None
     # an organisation of unknown kind (a company, a club, a university): typed only

@@ -27,6 +27,9 @@ import pytest
      "Open Society", "Group"),
     ("Alitalia needs help, Franco Nasso from the Filt Cgil union said.", "Filt Cgil", "Group"),
     ("The treaty for establishing the European Community clearly dictates it.", "European Economic Community", "Group"),
+    ("China's exports contracted, the General Administration of Customs reported Monday.",
+     "General Administration of Customs", "Ministry"),
+    ("The Federal Aviation Administration grounded the planes.", "Federal Aviation Administration", "Ministry"),
     # a body whose name begins with a list spaCy cuts
     ("The French Social, Environmental, and Economic Council voted on Tuesday.",
      "French Social, Environmental, and Economic Council", "Ministry"),
