@@ -507,13 +507,15 @@ _LORD_POSTS = frozenset({"justice", "chief", "chancellor", "mayor", "provost", "
                          "privy", "high", "lieutenant", "protector", "god", "jesus"})
 
 
-def peer_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+def peer_names(doc: Doc, gazetteer: Gazetteer, tokens: list | None = None) -> list[Span]:
     """Peers named by title and name, with their territorial designation: "Lord
     Bingham", "Lord Walker of Gestingthorpe", "Baroness Boothroyd"."""
     out = []
-    for tok in doc[:-1]:
+    for tok in (tokens if tokens is not None else list(doc))[:-1]:
+        if tok.text not in PEER_TITLES:
+            continue
         nxt = doc[tok.i + 1]
-        if tok.text not in PEER_TITLES or not nxt.text[:1].isupper() or not nxt.is_alpha \
+        if not nxt.text[:1].isupper() or not nxt.is_alpha \
                 or nxt.lower_ in _LORD_POSTS | ROLE_NOUNS | BODY_HEADS or nxt.ent_type_ in {"GPE", "NORP"} \
                 or gazetteer.country_of_demonym(nxt.text) is not None:
             continue
@@ -648,8 +650,13 @@ def _federal_state(span: Span, entry, gazetteer: Gazetteer) -> bool:
     return False
 
 
-def _named_elsewhere(doc: Doc, entry, gazetteer: Gazetteer) -> bool:
-    """Whether the article names a country by its name or demonym ("German Chancellor")."""
+def _named_elsewhere(doc: Doc, entry, gazetteer: Gazetteer, memo: dict[str, bool] | None = None) -> bool:
+    """Whether the article names a country by its name or demonym ("German Chancellor");
+    ``memo`` keeps the answers for one Doc."""
+    if memo is not None:
+        if entry.key not in memo:
+            memo[entry.key] = _named_elsewhere(doc, entry, gazetteer)
+        return memo[entry.key]
     names = set(entry.names)
     if any(e.text in names for e in doc.ents):
         return True
@@ -673,6 +680,8 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     """Actor mentions of ``doc``, sorted by position (a pure function of the Doc)."""
     mentions: list[Mention] = []
     taken: set[int] = set()
+    tokens = list(doc)  # one pass makes the Token objects; the passes below reuse them
+    named_countries: dict[str, bool] = {}  # country key -> named by name or demonym in the article
 
     def add(span: Span, kind: str, type_: str | None, key: str | None = None,
             country: str | None = None, surface: str = "") -> None:
@@ -689,7 +698,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             mentions.remove(m)
             taken.difference_update(range(m.start, m.end))
 
-    for span in peer_names(doc, gazetteer):
+    for span in peer_names(doc, gazetteer, tokens):
         add(span, "person", None)  # "Lord Bingham", "Lord Nicholls of Birkenhead": a peer's name
     for ent in doc.ents:
         if ent.label_ in {"WORK_OF_ART", "PRODUCT"} and not ent.ent_id_:
@@ -742,7 +751,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if body is not None:
                 add(body, "org", "Ministry", None, entry.key)  # "London Assembly": a city's body
                 continue
-            if event_name(span) or capital_as_place(span, entry) and not _named_elsewhere(doc, entry, gazetteer) \
+            if event_name(span) or capital_as_place(span, entry) and not _named_elsewhere(doc, entry, gazetteer, named_countries) \
                     or _federal_state(span, entry, gazetteer):
                 continue
         if entry is not None:
@@ -818,7 +827,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         # unknown GPE / LOC / FAC: places, not actors
 
     # a name spaCy missed, in apposition to a post: "Ilya Rogachev, the head of ..."
-    for token in doc:
+    for token in tokens:
         if token.i in taken or token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue
         if token.ent_type_ in {"GPE", "LOC", "NORP", "FAC", "ORG"} or token.dep_ == "compound":
@@ -837,7 +846,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 add(span, "person", None)
     # a group or an outlet spaCy missed, named with its kind: "the Axel Springer publishing
     # house", "the organization Open Society"
-    for token in doc:
+    for token in tokens:
         if token.i in taken or not token.text[:1].isupper() or token.pos_ != "PROPN" or token.i + 1 >= len(doc):
             continue
         start = token.i
@@ -855,11 +864,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     # a surname alone ("Labour's Mr Livingstone", "Poroshenko, who ...") that spaCy
     # missed, where the article names the person in full
     surnames = {doc[m.end - 1].text for m in mentions if m.kind == "person" and m.end - m.start >= 2}
-    for token in doc:
+    for token in tokens:
         if token.i not in taken and token.pos_ == "PROPN" and token.text in surnames \
                 and token.ent_type_ in {"", "PERSON", "ORG", "NORP"}:
             add(doc[token.i:token.i + 1], "person", None)
-    for token in doc:
+    for token in tokens:
         if token.i in taken:
             continue
         # "Green party politician X", "the Left party": a party named by a capitalised word
