@@ -592,6 +592,8 @@ def _after_kind_noun(span: Span) -> bool:
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
+    if prev.lower_ == "the" and span.start > 1:
+        prev = span.doc[span.start - 2]  # "Aids charity the Terrence Higgins Trust"
     if span.root.dep_ == "nsubj" and span.root.head.dep_ == "relcl":
         return False  # "the newspaper John Smith founded"
     return prev.lower_ in KIND_NOUNS_BEFORE and prev.tag_ in {"NN", "JJ"} and prev.text.islower()

@@ -227,11 +227,6 @@ class RoleReader:
                 continue
             span = self.doc[m.start:m.end]
             sent = span.sent
-            if span[0].text in PEER_TITLES and len(span) > 1:
-                lords = self._house_of_lords()
-                if lords is not None:  # "Lord Bingham": a peer sits in the House of Lords
-                    out.append(self._finish(Role(m.entity, span[0].text, "peer", [lords], method="rule:peerage"),
-                                            sent))
             title = _title_tokens(self.doc, m.start, m.end)
             root = span.root
             # "Assistant Chief Constable David Warcup of Northumbria Police",
@@ -422,10 +417,31 @@ class RoleReader:
             return []
         out: list[Role] = []
         for m in self.doc._.gb_mentions:
-            if m.kind == "person" and m.surface.split(" ")[0] in {"Lord", "Baroness"} and m.entity >= 0:
+            # "Lord Walker of Gestingthorpe" (a peer's name), "Lord" + "Hoffmann" (as written)
+            title = next((w.split(" ")[0] for w in (m.text, m.surface) if w.split(" ")[0] in PEER_TITLES), None)
+            if m.kind == "person" and title and m.entity >= 0:
                 sent = self.doc[m.start:m.end].sent
-                out.append(self._finish(Role(m.entity, m.surface.split(" ")[0], "peer",
+                out.append(self._finish(Role(m.entity, title, "peer",
                                              [self._entity_by_key(entry.key)], method="rule:peer"), sent))
+        return out
+
+    def described_owners(self) -> list[Role]:
+        """A party owned by an official the text describes by post: "the prime minister's
+        Civic Platform party"."""
+        out: list[Role] = []
+        for m in self.doc._.gb_mentions:
+            if m.entity < 0 or self.entities[m.entity].type != "Group" or not is_party(self.entities[m.entity], self.gaz):
+                continue
+            span = self.doc[m.start:m.end]
+            heads = [*span, span.root.head] if span.root.head.i == m.end else list(span)  # "... Platform party"
+            for owner in [c for t in heads for c in t.children if c.dep_ == "poss" and c.i < m.start]:
+                if owner.i in self.tmap or owner.lower_ not in ROLE_NOUNS:
+                    continue
+                ids = resolve_token(self.doc, owner, expand_conj=False)
+                person = next((e for e in ids if self.entities[e].kind == "person"), None)
+                if person is not None:
+                    out.append(self._finish(Role(person, "", "member", [m.entity], method="rule:possessive"),
+                                            span.sent))
         return out
 
     def known_offices(self, roles: list[Role]) -> list[Role]:
@@ -446,15 +462,6 @@ class RoleReader:
             out.append(self._finish(Role(ent.id, "", "office", [self._entity_by_key(entry.of)],
                                          method="gazetteer:office"), sent))
         return out
-
-    def _house_of_lords(self) -> int | None:
-        """The House of Lords, where the article is about the United Kingdom."""
-        entry = self.gaz.lookup("House of Lords")
-        if entry is None:
-            return None
-        if any(e.key == entry.key for e in self.entities) or self.dominant_country() == entry.of:
-            return self._entity_by_key(entry.key)
-        return None
 
     def _finish(self, role: Role, sent: Span) -> Role:
         role.sent_start, role.sent_end = sent.start_char, sent.end_char
@@ -524,6 +531,16 @@ class RoleReader:
                 for pobj in tok.children:
                     if pobj.dep_ == "pobj":
                         pp_body_tokens.append(pobj)
+                if tok.lower_ == "at" and not any(c.dep_ == "pobj" for c in tok.children):
+                    # "head of policy at Aids charity the Terrence Higgins Trust": the
+                    # parser left "at" without its object; the organisation after it
+                    for nxt in self.doc[tok.i + 1:min(len(self.doc), tok.i + 8)]:
+                        if nxt.is_punct or nxt.pos_ in {"VERB", "AUX"}:
+                            break
+                        eid = self.tmap.get(nxt.i)
+                        if eid is not None and self.entities[eid].type in {"Group", "Ministry"} and eid not in bodies:
+                            bodies.append(eid)
+                            break
         for tok in tokens:
             eid = self.tmap.get(tok.i)
             if eid is None or eid == person or (self.entities[eid].type not in {"Group", "Ministry", "Country"}
@@ -763,6 +780,7 @@ def find_roles(doc: Doc, gazetteer: Gazetteer) -> list[Role]:
             person.type = "Official"
         if role.title and role.title not in person.posts:
             person.posts.append(role.title)
+    roles += reader.described_owners()  # once the posts are known: "the prime minister's party"
     home = reader.dominant_country()
     for ent in reader.entities:
         if ent.type == "Ministry" and ent.country is None and ent.kind == "org" and not ent.key and home \

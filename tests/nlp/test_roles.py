@@ -56,6 +56,11 @@ POS = "positive"
     # a plural title given to each name, with the country after it
     ("Presidents Dilma Rouseff of Brazil, Vladimir Putin of Russia and Xi will be in attendance.",
      ("Dilma Rouseff", "speaksFor", "Brazil", POS)),
+    # a body the parser left apart from its preposition; a party a described official owns
+    ("Lisa Power, head of policy at Aids charity the Terrence Higgins Trust, said the policy was wrong.",
+     ("Lisa Power", "speaksFor", "Terrence Higgins Trust", POS)),
+    ("The opposition failed to oust Prime Minister Donald Tusk on Friday. The prime minister's Civic Platform "
+     "party governs Poland.", ("Donald Tusk", "speaksFor", "Civic Platform", POS)),
     # the head of a body a relative clause names; an outlet named before its kind
     ("An act of high-handedness, says Mathias Döpfner, who is at the helm of the Axel Springer publishing house.",
      ("Mathias Döpfner", "speaksFor", "Axel Springer", POS)),
