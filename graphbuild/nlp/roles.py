@@ -101,6 +101,10 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
 #: Posts of a church or a faith: no state's, whatever place the text gives.
 RELIGIOUS_ROLES = frozenset({"archbishop", "bishop", "cardinal", "patriarch", "imam", "rabbi", "cleric", "ayatollah"})
 
+#: Words that make a title no post: "a self-styled cleric", "the so-called minister".
+SELF_GIVEN = frozenset({"self-styled", "self-appointed", "self-proclaimed", "so-called", "would-be", "purported",
+                        "fake"})
+
 #: Verbs that make their subject the head of their object ("who heads the agency").
 HEAD_VERBS = frozenset({"head", "lead", "chair", "run", "direct", "manage", "command"})
 
@@ -746,6 +750,10 @@ class RoleReader:
         if country and person.country is None:
             person.country = country
         role.official = hl not in NON_OFFICIAL_ROLES or _in_chief(head)
+        before = " ".join(t.lower_ for t in tokens if t.i < head.i).replace(" - ", "-")
+        if any(w in SELF_GIVEN for w in before.split()):
+            role.official = False  # "a self-styled cleric": a post the person gave himself
+            role.bodies = []
         if not role.bodies and self._heads_non_actor(tokens):
             # "chief executive of Carl Zeiss Micro Imaging": a post in a company, a
             # museum or a university makes no official

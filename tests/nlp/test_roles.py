@@ -205,3 +205,12 @@ def test_who_runs_a_business_heads_no_actor(read):
 def test_a_church_s_post_speaks_for_no_state(read):
     _, relations = read("Syria is at war. Syria suffers. Jean Kawak, a Syriac bishop from Damascus, chose his words.")
     assert not any(s == "Jean Kawak" and o == "Syria" for s, _, o, _ in relations), sorted(relations)
+
+
+@pytest.mark.parametrize("text, person", [
+    ("In December, Man Monis, an Iran-born self-styled cleric with a criminal record, took hostages.", "Man Monis"),
+    ("The so-called foreign minister of the rebels, John Doe, spoke.", "John Doe"),
+])
+def test_a_title_one_gave_oneself_is_no_post(read, text, person):
+    entities, relations = read(text)
+    assert entities[person].type is None and not any(s == person for s, _, _, _ in relations)
