@@ -71,9 +71,8 @@ def _without_demonym(name: str, gaz: Gazetteer) -> str:
     """A body's name without the demonym it begins with: "Sex Party" of "Australian Sex
     Party" (the name itself where it begins with none)."""
     words = name.split()
-    if len(words) > 2 and gaz.country_of_demonym(words[0]) is not None and words[0][:1].isupper():
-        return " ".join(words[1:])
-    return name
+    entry = gaz.country_of_demonym(words[0]) if len(words) > 2 and words[0][:1].isupper() else None
+    return _strip_country_words(name, entry.key, gaz) if entry is not None else name
 
 
 def local_key(ent: dict, gaz: Gazetteer) -> str:
