@@ -516,7 +516,8 @@ def peer_names(doc: Doc, gazetteer: Gazetteer, tokens: list | None = None) -> li
             continue
         nxt = doc[tok.i + 1]
         if not nxt.text[:1].isupper() or not nxt.is_alpha \
-                or nxt.lower_ in _LORD_POSTS | ROLE_NOUNS | BODY_HEADS or nxt.ent_type_ in {"GPE", "NORP"} \
+                or nxt.lower_ in _LORD_POSTS | ROLE_NOUNS | BODY_HEADS or nxt.lower_.rstrip("s") in _LORD_POSTS \
+                or nxt.ent_type_ in {"GPE", "NORP"} \
                 or gazetteer.country_of_demonym(nxt.text) is not None:
             continue
         end = tok.i + 2
@@ -606,6 +607,9 @@ def _kind_noun_after(span: Span) -> Span | None:
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is None or not nxt.text.islower():
         return None
+    first = doc[span.start - 1] if span.start > 0 and doc[span.start - 1].is_quote else span[0]
+    if first.is_sent_start or span.start > 0 and doc[span.start - 1].text == "-":
+        return None  # "'Super union' merger plan touted", "the Fiat-GM alliance"
     if nxt.lower_ in KIND_NOUNS_AFTER:
         return doc[span.end:span.end + 1]
     if nxt.lower_ in {"publishing", "media"} and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in _KIND_PAIRS:

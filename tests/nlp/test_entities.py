@@ -260,3 +260,8 @@ def test_a_degree_or_a_coalition_s_parties_name_no_group(read):
                        "Thomas Röwekamp warned against an SPD-Green coalition.")
     assert entities["Bachelors of Business Administration"].type is None
     assert "Green" not in entities, sorted(entities)
+
+
+def test_a_kind_noun_after_a_pair_or_a_plural_post_names_no_one(read):
+    entities, _ = read("The Fiat-GM alliance came about in 2000. Three Lord Justices ruled on it.")
+    assert "GM" not in entities and "Lord Justices" not in entities, sorted(entities)
