@@ -120,6 +120,20 @@ def _without_descriptor(span: Span) -> tuple[Span, str]:
     return span, ""
 
 
+def _with_people(span: Span) -> Span:
+    """The whole name of a body of a people or a faith that spaCy stops before "of":
+    "the Board of Deputies" + "of British Jews"."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return span
+    k = end + 1
+    while k < len(doc) and k - end <= 3 and doc[k].ent_type_ == "NORP":
+        k += 1
+    if k > end + 1 and doc[k - 1].tag_ in {"NNPS", "NNS"} and doc[k - 1].lower_ in FAITH_WORDS:
+        return doc[span.start:k]
+    return span
+
+
 def _with_listed_words(span: Span) -> Span:
     """The whole name when it begins with a list spaCy cut off: "Social, Environmental,
     and" + "Economic Council"."""
@@ -370,6 +384,8 @@ def classify_org(span: Span, gazetteer: Gazetteer) -> tuple[str, str | None]:
     heads = set(words) & BODY_HEADS
     if set(words) & MEDIA_WORDS:
         return "Group", None  # "News Agency of Nigeria", "China Radio International"
+    if set(words) & FAITH_WORDS and not heads & STATE_BODY_HEADS:
+        return "Group", None  # "Board of Deputies of British Jews", "Muslim Council of Britain"
     if heads & STATE_BODY_HEADS or (heads and country):
         if not heads & STATE_BODY_HEADS and set(words) & BUSINESS_WORDS:
             return "Group", None  # "German Chamber of Industry and Commerce": a business body
@@ -495,6 +511,12 @@ def _country_entry(gazetteer: Gazetteer, text: str):
         return entry
     return None
 
+
+#: Words that make a body a community's or a faith's, not the state's ("Central Council
+#: of Jews", "Muslim Council of Britain", "Church of England").
+FAITH_WORDS = frozenset({"jews", "jewish", "muslim", "muslims", "catholic", "catholics", "christian", "christians",
+                         "hindu", "hindus", "sikh", "sikhs", "protestant", "protestants", "church", "churches",
+                         "mosque", "mosques", "synagogue", "bishops"})
 
 #: Words that make a body with a country in its name a business association, not the
 #: state's ("German Chamber of Industry and Commerce", "Confederation of British Industry").
@@ -793,7 +815,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                     and doc[span.start - 2].lower_ in ROLE_NOUNS and looks_like_name(span[1:]):
                 add(span[1:], "person", None)  # "Secretary of State" + "Matthew Bryza"
                 continue
-            named = _with_modifiers(_with_listed_words(_party_name(span)), gazetteer)
+            named = _with_modifiers(_with_listed_words(_with_people(_party_name(span))), gazetteer)
             whole = _with_country_in_name(named, gazetteer)
             release(whole.start, span.start)  # the country taken as its own mention is part of the name
             # "Supreme Court of India" is also called "Supreme Court"

@@ -30,6 +30,10 @@ import pytest
     ("China's exports contracted, the General Administration of Customs reported Monday.",
      "General Administration of Customs", "Ministry"),
     ("The Federal Aviation Administration grounded the planes.", "Federal Aviation Administration", "Ministry"),
+    # a people's or a faith's body is a group, with its whole name
+    ("A complaint has been made by the Board of Deputies of British Jews.", "Board of Deputies of British Jews",
+     "Group"),
+    ("The Muslim Council of Britain agreed.", "Muslim Council of Britain", "Group"),
     # a body whose name begins with a list spaCy cuts
     ("The French Social, Environmental, and Economic Council voted on Tuesday.",
      "French Social, Environmental, and Economic Council", "Ministry"),
