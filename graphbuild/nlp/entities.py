@@ -609,7 +609,7 @@ KIND_NOUNS_AFTER = frozenset({"publisher", "publishers", "newspaper", "magazine"
 _KIND_PAIRS = frozenset({"house", "group", "company", "empire"})
 
 
-def _after_kind_noun(span: Span) -> bool:
+def _introduced_by_kind_noun(span: Span) -> bool:
     """Whether a name follows a noun that makes it a group or an outlet: "the daily
     Famagusta Gazette", "the organization Open Society" (not "the paper's Chris Yearley")."""
     if span.start == 0:
@@ -637,6 +637,16 @@ def _kind_noun_after(span: Span) -> Span | None:
     if nxt.lower_ in {"publishing", "media"} and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in _KIND_PAIRS:
         return doc[span.end:span.end + 2]
     return None
+
+
+def _named_with_kind(span: Span) -> str | None:
+    """The name as written when a kind noun makes ``span`` a group's or an outlet's name
+    ("the Filt Cgil union"; "" when the noun comes before: "the daily Famagusta
+    Gazette"), else None."""
+    kind = _kind_noun_after(span)
+    if kind is not None:
+        return span.doc[span.start:kind.end].text
+    return "" if _introduced_by_kind_noun(span) else None
 
 
 def _names_another_body(span: Span, gazetteer: Gazetteer) -> bool:
@@ -789,13 +799,13 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" and entry.of
                 and entry.of.startswith("country:") else None)
             continue
-        kind = _kind_noun_after(span) if ent.label_ in {"PERSON", "ORG"} else None
-        if ent.label_ in {"PERSON", "ORG"} and (kind is not None or _after_kind_noun(span)):
+        written = _named_with_kind(span) if ent.label_ in {"PERSON", "ORG"} else None
+        if written is not None:
             # "the local English-language daily Famagusta Gazette", "the WAZ media group"
             # (also its name as written with the noun)
             known = gazetteer.lookup(span.text)
             add(span, "org", "Group", known.key if known is not None and known.type == "Group" else None,
-                surface=doc[span.start:kind.end].text if kind is not None else "")
+                surface=written)
             continue
         if ent.label_ == "PERSON":
             if _is_company_name(span):
@@ -885,10 +895,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
         span = doc[start:end]
         if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
             continue
-        kind = _kind_noun_after(span)
-        if (kind is not None or _after_kind_noun(span)) and not span[0].is_sent_start \
+        written = _named_with_kind(span)
+        if written is not None and not span[0].is_sent_start \
                 and not any(t.ent_type_ in {"DATE", "TIME", "NORP", "GPE"} for t in span):  # "a Sunday newspaper"
-            add(span, "org", "Group", surface=doc[start:kind.end].text if kind is not None else "")
+            add(span, "org", "Group", surface=written)
     # a surname alone ("Labour's Mr Livingstone", "Poroshenko, who ...") that spaCy
     # missed, where the article names the person in full
     surnames = {doc[m.end - 1].text for m in mentions if m.kind == "person" and m.end - m.start >= 2}
