@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from graphbuild.gazetteer import Gazetteer, group_base, load_gazetteer
 from graphbuild.nlp.cues import (
-    GOVERNMENT_NOUNS, HONORIFIC_WORDS, MEDIA_WORDS, ROLE_NOUNS, THIRD_PERSON, THIRD_PERSON_PLURAL,
+    COMPANY_NOUNS, GOVERNMENT_NOUNS, HONORIFIC_WORDS, MEDIA_WORDS, ROLE_NOUNS, THIRD_PERSON, THIRD_PERSON_PLURAL,
 )
 from graphbuild.nlp.entities import gazetteer_of
 from graphbuild.nlp.model import Entity, Mention
@@ -348,6 +348,8 @@ def _resolve_one(doc: Doc, token: Token, found: list[int]) -> None:
                 return
     for child in token.children:
         if child.dep_ == "compound" and child.i in tmap and token.lower_ not in ROLE_NOUNS:
+            if token.lower_ in COMPANY_NOUNS - {"group"} and entities[tmap[child.i]].type == "Country":
+                return  # "the US firm": a business of the state, not the state
             _add(found, tmap[child.i])
             return
     if token.pos_ == "PRON":

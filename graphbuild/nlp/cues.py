@@ -48,6 +48,26 @@ NON_OFFICIAL_ROLES: frozenset[str] = frozenset({
     "lecturer", "scientist", "economist", "doctor",
 })
 
+#: Nouns for a business: "Tabcorp, a publicly listed company", "the US firm".
+COMPANY_NOUNS: frozenset[str] = frozenset({
+    "company", "firm", "corporation", "conglomerate", "brand", "retailer", "manufacturer", "maker",
+    "carmaker", "automaker", "bookmaker", "bank", "insurer", "airline", "group", "giant", "startup",
+    "chain",
+})
+
+#: Posts only businesses have ("chief executive of X" may be a charity's): whoever holds
+#: one in an organisation the text gives no kind is a company's officer, not an Official
+#: ("Gazprom CEO Alexei Miller").
+CORPORATE_ROLES: frozenset[str] = frozenset({
+    "ceo", "cfo", "coo", "cto", "executive", "executives", "lobbyist", "lobbyists",
+})
+
+#: The same, as phrases of a title ("managing director", "chief operating officer").
+CORPORATE_TITLES: tuple[str, ...] = (
+    "managing director", "chief executive", "chief financial officer", "lobbyist", "chief operating officer",
+    "chairman of the board", "board chairman", "board member", "chief technology officer",
+)
+
 #: Single titles written before a name ("Mr Howard", "Dr Reid"): not roles by themselves.
 HONORIFICS: frozenset[str] = frozenset({
     "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "professor", "prof",
@@ -355,6 +375,14 @@ NAMED_AFTER_HEADS: frozenset[str] = frozenset({
 #: their names say ("International Institute for Strategic Studies", "National Museum").
 SCHOLARLY_ORG_WORDS: frozenset[str] = frozenset({
     "university", "universität", "college", "academy", "institute", "institut", "museum",
+})
+
+#: Causes an NGO's name gives: with them a "League", "Center" or "Institute" is a
+#: campaigning group ("Human Rights Monitoring Institute", "Lithuanian Gay League").
+ADVOCACY_WORDS: frozenset[str] = frozenset({
+    "rights", "liberties", "freedom", "freedoms", "peace", "gay", "lesbian", "lgbt", "lgbti",
+    "transparency", "anti-corruption", "humanitarian", "refugee", "refugees", "penalty", "torture",
+    "solidarity", "democracy", "disarmament",
 })
 
 NON_ACTOR_ORG_WORDS: frozenset[str] = frozenset({

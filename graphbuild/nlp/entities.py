@@ -23,9 +23,10 @@ from spacy.tokens import Doc, Span
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS, HONORIFIC_WORDS, HONORIFICS, INTERNATIONAL_WORDS,
-    MEDIA_VERBS, MEDIA_WORDS, NAMED_AFTER_HEADS, NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS, SCHOLARLY_ORG_WORDS,
-    PORTFOLIOS, ROLE_NOUNS, SPEECH_VERBS, STANDALONE_BODIES, STATE_BODY_HEADS, WEST_NOUNS,
+    ADVOCACY_WORDS, BODY_HEADS, COMPANY_NOUNS, GOVERNMENT_NOUNS, GROUP_CONTEXT_WORDS, GROUP_WORDS,
+    HONORIFIC_WORDS, HONORIFICS, INTERNATIONAL_WORDS, MEDIA_VERBS, MEDIA_WORDS, NAMED_AFTER_HEADS,
+    NATIONAL_BODY_HEADS, NON_ACTOR_ORG_WORDS, PORTFOLIOS, ROLE_NOUNS, SCHOLARLY_ORG_WORDS, SPEECH_VERBS,
+    STANDALONE_BODIES, STATE_BODY_HEADS, WEST_NOUNS,
 )
 from graphbuild.nlp.model import Mention
 
@@ -223,18 +224,31 @@ def _with_particle_surname(span: Span) -> Span:
     return doc[span.start:end]
 
 
-#: Nouns an apposition uses for a business: "Tabcorp, a publicly listed company".
-_COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "conglomerate", "brand", "retailer",
-                            "manufacturer", "maker", "carmaker", "automaker", "bookmaker", "bank",
-                            "insurer", "airline", "group", "giant", "startup", "chain"})
+
+
+#: Business posts written after a company's name: "Adidas CEO Herbert Hainer".
+_COMPANY_POSTS = frozenset({"ceo", "cfo", "coo", "cto", "executives", "shareholders", "shares"})
 
 
 def _is_company_name(span: Span) -> bool:
-    """A one-word PERSON span that an apposition calls a business. ("Germany's Adidas"
+    """A one-word PERSON span that an apposition, a noun before it or a business post
+    after it calls a business: "Tabcorp, a publicly listed company", "sportsgear
+    manufacturer Adidas", "Adidas CEO Herbert Hainer". ("Germany's Adidas" alone
     stays a person: "Ukraine's Yatsenyuk" is written the same way.)"""
     if len(span) != 1:
         return False
-    return any(child.dep_ == "appos" and child.lemma_.lower() in _COMPANY_NOUNS for child in span.root.children)
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in COMPANY_NOUNS - {"group", "bank", "chain"}:
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in _COMPANY_POSTS:
+        return True
+    return any(child.dep_ == "appos" and child.lemma_.lower() in COMPANY_NOUNS for child in span.root.children)
+
+
+def company_names(doc: Doc) -> frozenset[str]:
+    """Names that spaCy took for a person's but that the article calls a business
+    somewhere: all their mentions are the business's."""
+    return frozenset(ent.text for ent in doc.ents if ent.label_ == "PERSON" and _is_company_name(ent))
 
 
 def _after_title(span: Span) -> bool:
@@ -622,30 +636,35 @@ def _introduced_by_kind_noun(span: Span) -> bool:
     return prev.lower_ in KIND_NOUNS_BEFORE and prev.tag_ in {"NN", "JJ"} and prev.text.islower()
 
 
-def _kind_noun_after(span: Span) -> Span | None:
+def _kind_noun_after(span: Span, person: bool = False) -> Span | None:
     """The common noun after a name that makes it a group or an outlet: "the Filt Cgil
-    *union*", "the Axel Springer *publishing house*"."""
+    *union*", "the Axel Springer *publishing house*"; after a name spaCy took for a
+    person's (``person``) also "the Milla *group*" (after an organisation's, "group" is
+    a business's as often: "the Volkswagen group")."""
     doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
+    end = span.end
+    if end + 1 < len(doc) and doc[end].is_quote and span.start > 0 and doc[span.start - 1].is_quote:
+        end += 1  # '"Life" magazine'
+    nxt = doc[end] if end < len(doc) else None
     if nxt is None or not nxt.text.islower():
         return None
     first = doc[span.start - 1] if span.start > 0 and doc[span.start - 1].is_quote else span[0]
     if first.is_sent_start or span.start > 0 and doc[span.start - 1].text == "-":
         return None  # "'Super union' merger plan touted", "the Fiat-GM alliance"
-    if nxt.lower_ in KIND_NOUNS_AFTER:
-        return doc[span.end:span.end + 1]
-    if nxt.lower_ in {"publishing", "media"} and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in _KIND_PAIRS:
-        return doc[span.end:span.end + 2]
+    if nxt.lower_ in KIND_NOUNS_AFTER or person and nxt.lower_ == "group":
+        return doc[end:end + 1]
+    if nxt.lower_ in {"publishing", "media"} and end + 1 < len(doc) and doc[end + 1].lower_ in _KIND_PAIRS:
+        return doc[end:end + 2]
     return None
 
 
-def _named_with_kind(span: Span) -> str | None:
+def _named_with_kind(span: Span, person: bool = False) -> str | None:
     """The name as written when a kind noun makes ``span`` a group's or an outlet's name
     ("the Filt Cgil union"; "" when the noun comes before: "the daily Famagusta
-    Gazette"), else None."""
-    kind = _kind_noun_after(span)
+    Gazette"), else None. ``person``: spaCy took it for a person's name."""
+    kind = _kind_noun_after(span, person)
     if kind is not None:
-        return span.doc[span.start:kind.end].text
+        return span.doc[span.start:kind.end].text if kind.start == span.end else ""
     return "" if _introduced_by_kind_noun(span) else None
 
 
@@ -736,6 +755,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             mentions.remove(m)
             taken.difference_update(range(m.start, m.end))
 
+    companies = company_names(doc)
     for span in peer_names(doc, gazetteer, tokens):
         add(span, "person", None)  # "Lord Bingham", "Lord Nicholls of Birkenhead": a peer's name
     for ent in doc.ents:
@@ -799,7 +819,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             add(span, kind, entry.type, entry.key, entry.of if entry.type == "Ministry" and entry.of
                 and entry.of.startswith("country:") else None)
             continue
-        written = _named_with_kind(span) if ent.label_ in {"PERSON", "ORG"} else None
+        written = _named_with_kind(span, ent.label_ == "PERSON") if ent.label_ in {"PERSON", "ORG"} else None
         if written is not None:
             # "the local English-language daily Famagusta Gazette", "the WAZ media group"
             # (also its name as written with the noun)
@@ -808,7 +828,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 surface=written)
             continue
         if ent.label_ == "PERSON":
-            if _is_company_name(span):
+            if span.text in companies:
                 add(span, "org-other", None)  # "Tabcorp, a publicly listed company"
                 continue
             written = span
@@ -842,6 +862,11 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if _is_portfolio(span):
                 continue  # "Interior" of "Interior Minister X" is part of a title
             words = {t.lower_ for t in span}
+            if words & ADVOCACY_WORDS and words & NON_ACTOR_ORG_WORDS and not words & {
+                    "university", "universität", "college", "school", "museum", "hospital"}:
+                # "Human Rights Monitoring Institute", "Lithuanian Gay League": an NGO
+                add(span, "org", "Group")
+                continue
             if words & SCHOLARLY_ORG_WORDS or words & NON_ACTOR_ORG_WORDS and not words & {
                     "central", "national", "federal", "world", "european", "international"}:
                 add(span, "org-other", None)  # a company, university or museum: no actor

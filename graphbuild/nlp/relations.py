@@ -366,9 +366,13 @@ class RelationReader:
             lemma = tok.lemma_.lower()
             if tok.pos_ == "VERB" and lemma in COOPERATE_VERBS:
                 partners = self._prep_objects(tok, {"with", "alongside"})
-                if lemma in {"join", "ally", "side"}:
-                    partners += [e for c in tok.children if c.dep_ == "dobj" for e in self.actors(c)]
                 subjects = self.subject(tok)
+                if lemma in {"join", "ally", "side"}:
+                    joined = [e for c in tok.children if c.dep_ == "dobj" for e in self.actors(c)]
+                    if lemma == "join" and subjects and all(self.entities[s].kind == "person" for s in subjects):
+                        # a person joining a body becomes its member, not its partner
+                        joined = [e for e in joined if self.entities[e].kind == "person"]
+                    partners += joined
                 if not partners and len(subjects) > 1:
                     # "Russia and the West cooperate"
                     yield tok, subjects[:1], subjects[1:], "rule:cooperate-verb", 0.75

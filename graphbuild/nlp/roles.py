@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, HONORIFICS, NATIONAL_BODY_HEADS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, SPEECH_VERBS,
-    STATE_ROLES, UK_POSTS,
+    BODY_HEADS, CORPORATE_ROLES, CORPORATE_TITLES, HONORIFICS, NATIONAL_BODY_HEADS, NON_OFFICIAL_ROLES,
+    PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, SPEECH_VERBS, STATE_ROLES, UK_POSTS,
 )
 from graphbuild.nlp.coref import home_country, is_party, resolve_token
 from graphbuild.nlp.entities import PEER_TITLES, appositive_role
@@ -134,6 +134,12 @@ def _in_chief(tok: Token) -> bool:
     """ "editor-in-chief", "editor in chief": the head of an outlet."""
     following = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 5])
     return following.startswith(("- in - chief", "-in-chief", "in chief", "in-chief"))
+
+
+def _corporate_post(head: str, title: str) -> bool:
+    """A post only businesses have: "CEO", "executive", "managing director", "chairman
+    of the board"."""
+    return head in CORPORATE_ROLES or any(p in title for p in CORPORATE_TITLES)
 
 
 def _role_head(tokens: Iterable[Token]) -> Token | None:
@@ -753,6 +759,14 @@ class RoleReader:
         before = " ".join(t.lower_ for t in tokens if t.i < head.i).replace(" - ", "-")
         if any(w in SELF_GIVEN for w in before.split()):
             role.official = False  # "a self-styled cleric": a post the person gave himself
+            role.bodies = []
+        # "chief executive of X", "its chief executive": a charity's or a public body's head as well
+        charity_head = "chief executive" in title_l and (bool(role.bodies) or any(t.tag_ == "PRP$" for t in tokens))
+        if _corporate_post(hl, f"{title_l} {role.title.lower()}") and not charity_head and not any(
+                self.entities[b].type in {"Group", "Ministry"} or self.entities[b].key for b in role.bodies):
+            # "Adidas CEO Herbert Hainer", "Volkswagen executive Thomas Steg": a business's
+            # post; a business is no actor of the graph unless the text makes it one
+            role.official = False
             role.bodies = []
         if not role.bodies and self._heads_non_actor(tokens):
             # "chief executive of Carl Zeiss Micro Imaging": a post in a company, a

@@ -47,6 +47,15 @@ import pytest
      "Democratic Green Party of Rwanda", "Group"),
     ("The mood is sour, said Mary Giannakaki, deputy leader of the pro - European Democratic Left party.",
      "Democratic Left", "Group"),
+    # a cause makes a "League", "Center" or "Institute" an NGO; a group and an outlet
+    # named with their kind, a quoted name too
+    ("Vladimir Simonko, head of the Lithuanian Gay League, told the AFP news agency.", "Lithuanian Gay League",
+     "Group"),
+    ("According to the Death Penalty Information Center, Hill was the fifth inmate executed this year.",
+     "Death Penalty Information Center", "Group"),
+    ("Peter Juhasz, civil rights activist and head of the extra-parliamentary Milla group, told DW.", "Milla",
+     "Group"),
+    ('Shaw created a photo essay for " Life " magazine about island life.', "Life", "Group"),
 ])
 def test_typed_entities(read, text, name, type_):
     entities, _ = read(text)
@@ -269,3 +278,15 @@ def test_a_degree_or_a_coalition_s_parties_name_no_group(read):
 def test_a_kind_noun_after_a_pair_or_a_plural_post_names_no_one(read):
     entities, _ = read("The Fiat-GM alliance came about in 2000. Three Lord Justices ruled on it.")
     assert "GM" not in entities and "Lord Justices" not in entities, sorted(entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("German sportsgear manufacturer Adidas announced it had bought the app. Adidas CEO Herbert Hainer said so. "
+     "Germany's Adidas has been slow.", "Adidas"),
+    ("Tabcorp, a publicly listed company, had been looking to expand.", "Tabcorp"),
+    ("The Tolstoy Museum opened on Sunday.", "Tolstoy Museum"),
+])
+def test_a_business_or_a_museum_is_no_actor(read, text, name):
+    entities, relations = read(text)
+    assert entities[name].type is None, entities[name]
+    assert not any(name in (s, o) for s, _, o, _ in relations), sorted(relations)

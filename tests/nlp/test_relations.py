@@ -128,3 +128,15 @@ def test_you_in_words_told_to_someone_is_that_person(read):
 def test_you_with_no_addressee_names_no_one(read):
     _, relations = read('Nicola Sturgeon said: "It is disappointing that you have contributed to this distortion."')
     assert not any(p == "accuses" for _, p, _, _ in relations), sorted(relations)
+
+
+def test_a_business_of_a_state_is_not_the_state(read):
+    _, relations = read("The US firm teamed up with tech giant Apple on the running programs.")
+    assert not any(s == "United States" for s, _, _, _ in relations), sorted(relations)
+
+
+def test_a_person_joining_a_body_is_no_partner_of_it(read):
+    _, relations = read("It emerged that Steg, who before joining VW worked as a spokesman, knew of the tests.")
+    assert not any(p == "cooperatesWith" for _, p, _, _ in relations), sorted(relations)
+    _, relations = read("Poland joined NATO in 1999.")
+    assert ("Poland", "cooperatesWith", "NATO", POS) in relations, sorted(relations)

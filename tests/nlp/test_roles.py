@@ -202,6 +202,28 @@ def test_who_runs_a_business_heads_no_actor(read):
     assert entities["John Smith"].type is None and not relations
 
 
+@pytest.mark.parametrize("text, person", [
+    ("Gazprom CEO Alexei Miller told the media in Tokyo that a pipeline was likely.", "Alexei Miller"),
+    ("Volkswagen executive Thomas Steg has returned to his post.", "Thomas Steg"),
+    ("Chief executive Paolo Scaroni has said that supplies will be shut off.", "Paolo Scaroni"),
+    ("German carmaker Volkswagen is reinstating chief lobbyist Thomas Steg.", "Thomas Steg"),
+])
+def test_a_business_s_post_makes_no_official(read, text, person):
+    entities, relations = read(text)
+    assert entities[person].type is None and not any(s == person for s, _, _, _ in relations), sorted(relations)
+
+
+@pytest.mark.parametrize("text, relation", [
+    # the same posts in a body that is an actor of the graph
+    ("BBC chairman Michael Grade said the corporation would appeal.", ("Michael Grade", "speaksFor", "BBC", POS)),
+    ("Jack Law, chief executive of Alcohol Focus Scotland, said it was ill-advised.",
+     ("Jack Law", "speaksFor", "Alcohol Focus Scotland", POS)),
+])
+def test_a_business_post_in_an_actor_speaks_for_it(read, text, relation):
+    _, relations = read(text)
+    assert relation in relations, sorted(relations)
+
+
 def test_a_church_s_post_speaks_for_no_state(read):
     _, relations = read("Syria is at war. Syria suffers. Jean Kawak, a Syriac bishop from Damascus, chose his words.")
     assert not any(s == "Jean Kawak" and o == "Syria" for s, _, o, _ in relations), sorted(relations)
