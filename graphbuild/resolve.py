@@ -7,7 +7,8 @@ read in. The rules:
 - a body of a country is keyed by the country and its name without the demonym
   ("Russian Foreign Ministry" and "Foreign Ministry" of Russia are one);
 - an official is keyed by the full name; a surname seen alone in one article joins the
-  one official with that surname seen in full elsewhere;
+  one official with that surname seen in full elsewhere; two spellings of one name
+  ("Zabihullah" and "Zabiullah Mujahid") are one official;
 - anything else by its type and name.
 """
 from __future__ import annotations
@@ -89,6 +90,25 @@ def local_key(ent: dict, gaz: Gazetteer) -> str:
     return f"{type_}:{slugify(ent['name'])}"
 
 
+def name_skeleton(name: str) -> str:
+    """A full name without its "h"s and doubled letters: spellings of one name in two
+    transliterations share it.
+
+    >>> name_skeleton("Zabihullah Mujahid") == name_skeleton("Zabiullah Mujahid")
+    True
+    >>> name_skeleton("Muammar Gaddafi") == name_skeleton("Muammar Gadhafi")
+    True
+    >>> name_skeleton("Mohammed Morsi") == name_skeleton("Mohamed Morsi")
+    True
+    >>> name_skeleton("John Smith") == name_skeleton("Jane Smith")
+    False
+    """
+    words = []
+    for word in slugify(name).split("-"):
+        words.append(re.sub(r"(.)\1+", r"\1", word.replace("h", "")) or word)
+    return " ".join(words)
+
+
 @dataclass
 class Resolution:
     """Actors by key, and each article's entity ids mapped to keys."""
@@ -106,6 +126,25 @@ def resolve(extractions: list[ArticleExtraction], gaz: Gazetteer) -> Resolution:
         for ent in ex.entities:
             local[ent["id"]] = local_key(ent, gaz)
         keys[ex.article.id] = local
+    # one name spelt in two transliterations ("Zabihullah" and "Zabiullah Mujahid") is
+    # one official: the gazetteer's if it knows one of them, else the key that sorts first
+    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    known: set[str] = set()
+    for ex in extractions:
+        for ent in ex.entities:
+            if ent["type"] == "Official" and len(ent["name"].split()) > 1:
+                by_skeleton[name_skeleton(ent["name"])].add(keys[ex.article.id][ent["id"]])
+                if ent.get("key"):
+                    known.add(ent["key"])
+    spelling = {}
+    for group in by_skeleton.values():
+        keyed = group & known
+        if len(keyed) <= 1:
+            target = min(keyed or group)
+            spelling.update((key, target) for key in group)
+    for local in keys.values():
+        for eid, key in local.items():
+            local[eid] = spelling.get(key, key)
     # surnames seen alone join the one official with that surname in full
     full_by_surname: dict[str, set[str]] = defaultdict(set)
     for ex in extractions:

@@ -29,3 +29,13 @@ def test_a_party_is_also_named_without_its_demonym():
     actors = _actors("The Australian Sex Party accused the Liberal Party of hypocrisy.")
     party = next(a for a in actors.values() if a.label == "Australian Sex Party")
     assert "Sex Party" in party.aliases
+
+
+def test_two_spellings_of_one_name_are_one_official():
+    actors = _actors("Taliban spokesman Zabihullah Mujahid claimed responsibility for the attack.",
+                     "The Afghan Taliban spokesman Zabiullah Mujahid told dpa that it was too soon to comment.",
+                     "Hamas spokesman Sami Abu Zuhri said so.", "Hamas spokesman Sami Abu Zohri said so.")
+    mujahid = [a for a in actors.values() if a.type == "Official" and "Mujahid" in a.label]
+    assert len(mujahid) == 1 and "Zabiullah Mujahid" in mujahid[0].aliases, [(a.key, a.label) for a in mujahid]
+    # a vowel is no spelling of "h" or of a doubled letter: two officials
+    assert len([a for a in actors.values() if "Abu Z" in a.label]) == 2

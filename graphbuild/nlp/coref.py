@@ -130,6 +130,12 @@ def cluster_mentions(doc: Doc, mentions: list[Mention], gazetteer: Gazetteer) ->
         elif m.kind == "org" and len(m.text.split()) <= 3 and (eid := _match_person(entities, m.text, exact=True)) is not None:
             # "Gatilov added": spaCy's ORG for a surname already seen as a person
             m.kind, m.type = "person", entities[eid].type
+        elif m.kind == "org" and not m.key and (eid := _full_name_of(entities, m.text)) is not None:
+            # "Tolstoy's death ... wrote Leo Tolstoy": spaCy's ORG for the full name of a
+            # person seen by surname
+            m.kind, m.type = "person", entities[eid].type
+            entities[eid].aliases.add(entities[eid].name)
+            entities[eid].name = m.text
         else:
             eid = _match_org(entities, m)
             if eid is None:
@@ -185,6 +191,19 @@ def _merge_surnames(entities: list[Entity], mentions: list[Mention]) -> None:
         if full.type is None:
             full.type = ent.type
         ent.kind, ent.type, ent.mentions, ent.aliases = "merged", None, [], set()
+
+
+def _full_name_of(entities: list[Entity], text: str) -> int | None:
+    """The person known by one name whose full name ``text`` is: two capitalised words,
+    the second that name ("Leo Tolstoy" of "Tolstoy")."""
+    words = text.split()
+    if len(words) != 2 or not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words) \
+            or words[0].lower() in ROLE_NOUNS | HONORIFIC_WORDS:
+        return None
+    for ent in reversed(entities):
+        if ent.kind == "person" and not ent.key and ent.name == words[1]:
+            return ent.id
+    return None
 
 
 def _match_person(entities: list[Entity], text: str, exact: bool = False) -> int | None:

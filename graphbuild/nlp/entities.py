@@ -439,6 +439,26 @@ def country_before(span: Span, gazetteer: Gazetteer):
     return (named, entry) if entry is not None else None
 
 
+#: Modifiers that make a "group" or a "station" no collective actor: "the Hausa ethnic
+#: group", "investment group RHJ International", "Gare de l'Est train station".
+_NOT_ACTOR_KINDS = frozenset({
+    "ethnic", "tribal", "linguistic", "religious", "minority", "age", "investment", "industrial",
+    "banking", "insurance", "financial", "holding", "retail", "steel", "chemical", "chemicals",
+    "pharmaceutical", "car", "automotive", "engineering", "construction", "hotel", "travel",
+    "tourism", "food", "mining", "train", "railway", "rail", "bus", "metro", "subway", "underground",
+    "tube", "police", "power", "fire", "petrol", "gas", "space", "research",
+})
+
+
+def _group_kind(noun) -> bool:
+    """Whether ``noun`` is a kind of group or outlet ("party", "daily", "group") that
+    no modifier makes an ethnicity, a business or a place."""
+    if noun.lower_ not in GROUP_CONTEXT_WORDS:
+        return False
+    return not (noun.lower_ in {"group", "station", "network", "channel"} and any(
+        c.lower_ in _NOT_ACTOR_KINDS for c in noun.children if c.dep_ in {"amod", "compound"}))
+
+
 def group_evidence(span: Span) -> bool:
     """Whether an organisation's name or context marks it as a party, movement, armed
     group, international body, NGO or media outlet."""
@@ -454,13 +474,13 @@ def group_evidence(span: Span) -> bool:
         return False  # "the Salafist group that claimed responsibility": a kind again
     # "the news magazine Der Spiegel", "La Stampa daily", "Syriza party"
     for tok in root.children:
-        if tok.i not in range(span.start, span.end) and tok.lower_ in GROUP_CONTEXT_WORDS \
+        if tok.i not in range(span.start, span.end) and _group_kind(tok) \
                 and tok.dep_ in {"compound", "appos", "nmod", "amod"}:
             return True
-    if root.dep_ in {"compound", "appos", "nmod"} and root.head.lower_ in GROUP_CONTEXT_WORDS:
+    if root.dep_ in {"compound", "appos", "nmod"} and _group_kind(root.head):
         return True
     for i in (span.start - 1, span.end):
-        if 0 <= i < len(doc) and doc[i].lower_ in GROUP_CONTEXT_WORDS:
+        if 0 <= i < len(doc) and _group_kind(doc[i]):
             return True
     # "parties like the Alternative for Germany or Podemos": examples of a kind
     node = root

@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, CORPORATE_ROLES, CORPORATE_TITLES, HONORIFICS, NATIONAL_BODY_HEADS, NON_OFFICIAL_ROLES,
-    PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, SPEECH_VERBS, STATE_ROLES, UK_POSTS,
+    BODY_HEADS, COMPANY_NOUNS, CORPORATE_ROLES, CORPORATE_TITLES, HONORIFICS, NATIONAL_BODY_HEADS,
+    NON_ACTOR_ORG_WORDS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, SPEECH_VERBS, STATE_ROLES, UK_POSTS,
 )
 from graphbuild.nlp.coref import home_country, is_party, resolve_token
 from graphbuild.nlp.entities import PEER_TITLES, appositive_role
@@ -100,6 +100,15 @@ def _title_tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 #: Posts of a church or a faith: no state's, whatever place the text gives.
 RELIGIOUS_ROLES = frozenset({"archbishop", "bishop", "cardinal", "patriarch", "imam", "rabbi", "cleric", "ayatollah"})
+
+#: Role words that are a post only in a body the text names: "the Egyptian cleric X"
+#: preaches. ("Director X", "chairman X" head a body the article names elsewhere as
+#: often as not: "Committee chairman Austin Mitchell", "said director Kate Allen".)
+BODILESS_NON_POSTS = frozenset({"cleric", "imam", "preacher", "priest", "pastor"})
+
+#: Words that make a bank, a hospital or a director's office a public one.
+PUBLIC_WORDS = frozenset({"central", "national", "federal", "state", "public", "reserve", "world", "european",
+                          "international", "government", "presidential"})
 
 #: Words that make a title no post: "a self-styled cleric", "the so-called minister".
 SELF_GIVEN = frozenset({"self-styled", "self-appointed", "self-proclaimed", "so-called", "would-be", "purported",
@@ -771,6 +780,12 @@ class RoleReader:
         if not role.bodies and self._heads_non_actor(tokens):
             # "chief executive of Carl Zeiss Micro Imaging": a post in a company, a
             # museum or a university makes no official
+            role.official = False
+        public = any(t.lower_ in PUBLIC_WORDS for t in tokens)  # "central bank chief Marek Belka"
+        if not role.bodies and not public and (hl in BODILESS_NON_POSTS or any(
+                t.lower_ in NON_ACTOR_ORG_WORDS | COMPANY_NOUNS and t.i < head.i for t in tokens)):
+            # "British director David Lean", "the Egyptian cleric X", "hospital chief X",
+            # "company spokesman X": no post in any actor
             role.official = False
         return role
 

@@ -285,8 +285,20 @@ def test_a_kind_noun_after_a_pair_or_a_plural_post_names_no_one(read):
      "Germany's Adidas has been slow.", "Adidas"),
     ("Tabcorp, a publicly listed company, had been looking to expand.", "Tabcorp"),
     ("The Tolstoy Museum opened on Sunday.", "Tolstoy Museum"),
+    # a "group" or a "station" of an ethnicity, a business or a railway
+    ("The Hausa ethnic group in northern Nigeria is very sensitive about it.", "Hausa"),
+    ("The offer from Belgian-based investment group RHJ International could lead to job losses.",
+     "RHJ International"),
+    ("Paris' Gare de I'Est train station was evacuated after a bomb scare.", "Gare de I'Est"),
 ])
 def test_a_business_or_a_museum_is_no_actor(read, text, name):
     entities, relations = read(text)
     assert entities[name].type is None, entities[name]
     assert not any(name in (s, o) for s, _, o, _ in relations), sorted(relations)
+
+
+def test_a_full_name_spacy_takes_for_an_organisation_is_the_person_s(read):
+    entities, _ = read("On the centennial of Tolstoy's death, an exhibition opened. A light rose up within me, "
+                       "wrote Leo Tolstoy in his diary.")
+    assert "Leo Tolstoy" in entities and entities["Leo Tolstoy"].kind == "person", sorted(entities)
+    assert "Tolstoy" in entities["Leo Tolstoy"].aliases
