@@ -29,6 +29,8 @@ ROLE_NOUNS: frozenset[str] = frozenset({
     "archbishop", "bishop", "cardinal", "patriarch", "imam", "rabbi", "predecessor", "successor",
     # who acts for a client in law
     "lawyer", "barrister", "solicitor", "counsel", "attorneys", "lawyers",
+    # experts: officials only where they speak for an institute (roles.EXPERT_ROLES)
+    "expert", "economist", "scholar", "scientist", "researcher",
 })
 
 #: Role nouns that make a person speak for the state itself (head of state or government).
@@ -45,7 +47,7 @@ NON_OFFICIAL_ROLES: frozenset[str] = frozenset({
     "analyst", "campaigner", "activist", "candidate", "member", "militant", "founder",
     "co-founder", "editor", "correspondent", "reporter", "journalist", "author", "writer",
     "columnist", "host", "presenter", "fellow", "professor", "researcher", "expert",
-    "lecturer", "scientist", "economist", "doctor",
+    "lecturer", "scientist", "economist", "doctor", "scholar",
 })
 
 #: Nouns for a business: "Tabcorp, a publicly listed company", "the US firm".

@@ -145,6 +145,29 @@ def _in_chief(tok: Token) -> bool:
     return following.startswith(("- in - chief", "-in-chief", "in chief", "in-chief"))
 
 
+#: Experts who speak for the institute they work at ("an economist at the Center for
+#: European Policy"), though not for a university ("a professor at Karachi University").
+EXPERT_ROLES = frozenset({"expert", "analyst", "economist", "scholar", "scientist", "researcher"})
+_ACADEMIC_WORDS = frozenset({"university", "universität", "college", "school", "hospital", "museum"})
+
+
+def _at_think_tank(head: Token) -> bool:
+    """Whether an expert's title names the institute they work at: "*at* / *with* /
+    *of* the German Institute for International and Security Affairs"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"at", "with", "of", "from"}:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or not pobj.text[:1].isupper() or pobj.pos_ != "PROPN":
+                continue
+            name = {t.lower_ for t in pobj.subtree if t.i > prep.i}
+            if not name & _ACADEMIC_WORDS and name & {
+                    "institute", "institut", "center", "centre", "council", "foundation", "stiftung",
+                    "forum", "project", "studies", "policy", "fund", "academy", "programme", "program"}:
+                return True
+    return False
+
+
 def _corporate_post(head: str, title: str) -> bool:
     """A post only businesses have: "CEO", "executive", "managing director", "chairman
     of the board"."""
@@ -764,7 +787,8 @@ class RoleReader:
         person = self.entities[role.person]
         if country and person.country is None:
             person.country = country
-        role.official = hl not in NON_OFFICIAL_ROLES or _in_chief(head)
+        role.official = hl not in NON_OFFICIAL_ROLES or _in_chief(head) or (
+            hl in EXPERT_ROLES and _at_think_tank(head))
         before = " ".join(t.lower_ for t in tokens if t.i < head.i).replace(" - ", "-")
         if any(w in SELF_GIVEN for w in before.split()):
             role.official = False  # "a self-styled cleric": a post the person gave himself

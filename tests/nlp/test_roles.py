@@ -236,3 +236,25 @@ def test_a_church_s_post_speaks_for_no_state(read):
 def test_a_title_one_gave_oneself_is_no_post(read, text, person):
     entities, relations = read(text)
     assert entities[person].type is None and not any(s == person for s, _, _, _ in relations)
+
+
+@pytest.mark.parametrize("text, person, official", [
+    ("Jörg Lackenbauer, an economist at the Center for European Policy in Freiburg, agreed.", "Jörg Lackenbauer",
+     True),
+    ("Mikkel Barslund is a political scientist with the Center for European Policy Studies.", "Mikkel Barslund",
+     True),
+    # an academic, an expert on a subject, a scholar of nothing named
+    ("Dr. Naeem Ahmed, professor of International Relations at Karachi University, told DW it was so.",
+     "Naeem Ahmed", False),
+    ("Paul de Beer, an economist at the University of Amsterdam, said so.", "Paul de Beer", False),
+    ("Mia Landauer works as a research scholar on climate governance.", "Mia Landauer", False),
+])
+def test_an_expert_speaks_for_the_institute_named_as_theirs(read, text, person, official):
+    entities, _ = read(text)
+    assert (entities[person].type == "Official") is official, entities[person]
+
+
+def test_fellow_members_of_a_party_are_no_person(read):
+    entities, _ = read("Angela Merkel reportedly told her fellow Christian Democrats (CDU) in Berlin on Sunday "
+                       "that she would run.")
+    assert "Christian Democrats" not in entities or entities["Christian Democrats"].type != "Official"
