@@ -68,13 +68,17 @@ def trim_span(span: Span) -> Span | None:
     if end - start > 4 and doc[start].lower_ in {"pro", "anti"} and doc[start + 1].text == "-" \
             and doc[start + 3].text[:1].isupper():  # not "the anti-IS coalition"
         start += 3
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'", "’s", "’"}
-                           or doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
-                           or doc[end - 1].is_space):
-        end -= 1
-    while end > start and (doc[end - 1].pos_ in {"ADP", "DET", "CCONJ", "PART"} and doc[end - 1].tag_ != "POS"
-                           or doc[end - 1].text == "("):
-        end -= 1
+    trimmed = True
+    while trimmed:  # "Salahauddin Rabbani - and": a dash before the conjunction too
+        trimmed = False
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in {"'s", "'", "’s", "’"}
+                               or doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
+                               or doc[end - 1].is_space):
+            end -= 1
+        while end > start and (doc[end - 1].pos_ in {"ADP", "DET", "CCONJ", "PART"} and doc[end - 1].tag_ != "POS"
+                               or doc[end - 1].text == "("):
+            end -= 1
+            trimmed = True
     # "European Bank for Reconstruction and Development (EBRD": keep the name
     for i in range(start + 1, end):
         if doc[i].text == "(" and not any(doc[j].text == ")" for j in range(i, end)):
@@ -243,6 +247,25 @@ def _is_company_name(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in _COMPANY_POSTS:
         return True
     return any(child.dep_ == "appos" and child.lemma_.lower() in COMPANY_NOUNS for child in span.root.children)
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines written in title case (a headline: "Election
+    Outcome Won't Hurt Bavaria's CSU"), where spaCy takes capitalised words for names.
+
+    >>> title_case_lines("Election Outcome Won't Hurt Bavaria's CSU\\nThe party's fear is unfounded.")
+    [(0, 41)]
+    """
+    ranges = []
+    start = 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with"}
+        content = [w for w in words if w.lower() not in small]
+        if len(content) >= 4 and sum(w[:1].isupper() for w in content) >= 0.8 * len(content):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    return ranges
 
 
 def company_names(doc: Doc) -> frozenset[str]:
@@ -776,6 +799,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             taken.difference_update(range(m.start, m.end))
 
     companies = company_names(doc)
+    headlines = title_case_lines(doc.text)
     for span in peer_names(doc, gazetteer, tokens):
         add(span, "person", None)  # "Lord Bingham", "Lord Nicholls of Birkenhead": a peer's name
     for ent in doc.ents:
@@ -851,6 +875,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if span.text in companies:
                 add(span, "org-other", None)  # "Tabcorp, a publicly listed company"
                 continue
+            if any(start <= span.start_char < end for start, end in headlines) \
+                    and doc.text.count(span.text) == 1:
+                continue  # "Election Outcome Won't Hurt Bavaria's CSU": a capitalised verb
             written = span
             span = trim_person(span)
             if span is not None:

@@ -608,9 +608,10 @@ def find_relations(doc: Doc) -> list[Relation]:
     entities = doc._.gb_entities
     for rel in relations:
         for eid in (rel.subject, rel.object):
-            if entities[eid].type is None:
-                # a person acting in a relation has a public role; an organisation of
-                # unknown kind that accuses, cooperates or has a spokesman is a Group
+            if entities[eid].type is None and (rel.polarity == "positive" or entities[eid].kind != "person"):
+                # a person acting in a relation has a public role (not one said to have no
+                # link to a group, or cleared of wrongdoing); an organisation of unknown
+                # kind that accuses, cooperates or has a spokesman is a Group
                 entities[eid].type = "Official" if entities[eid].kind == "person" else "Group"
     seen = set()
     unique = []

@@ -154,7 +154,11 @@ _ACADEMIC_WORDS = frozenset({"university", "universität", "college", "school", 
 def _at_think_tank(head: Token) -> bool:
     """Whether an expert's title names the institute they work at: "*at* / *with* /
     *of* the German Institute for International and Security Affairs"."""
-    for prep in head.children:
+    # the institute after the title, or after the name the title is written before
+    # ("Syria expert Petra Becker of the German Institute ...")
+    holders = [head] + [c for c in head.children if c.dep_ == "appos"] + (
+        [head.head] if head.dep_ == "compound" else [])
+    for prep in (c for holder in holders for c in holder.children):
         if prep.dep_ != "prep" or prep.lower_ not in {"at", "with", "of", "from"}:
             continue
         for pobj in prep.children:
@@ -486,6 +490,29 @@ class RoleReader:
                                             span.sent))
         return out
 
+    def colleagues(self, roles: list[Role]) -> list[Role]:
+        """A colleague of an official in a party or a body is its member too: "Jozsef
+        Tobias, deputy parliamentary leader of the Socialist party ... His colleague
+        Tamas Harangozo"."""
+        bodies_of: dict[int, list[int]] = {}
+        for role in roles:
+            if role.official:
+                bodies_of.setdefault(role.person, []).extend(
+                    b for b in role.bodies if self.entities[b].type in {"Group", "Ministry"})
+        out: list[Role] = []
+        for m in self.doc._.gb_mentions:
+            if m.entity < 0 or self.entities[m.entity].kind != "person" or m.start == 0:
+                continue
+            noun = self.doc[m.start - 1]
+            if noun.lower_ not in {"colleague", "colleagues"}:
+                continue
+            owners = [e for c in noun.children if c.dep_ == "poss" for e in resolve_token(self.doc, c)]
+            shared = [b for e in owners if e != m.entity for b in bodies_of.get(e, [])]
+            if shared:
+                out.append(self._finish(Role(m.entity, "", "member", list(dict.fromkeys(shared)),
+                                             method="rule:colleague"), self.doc[m.start:m.end].sent))
+        return out
+
     def known_offices(self, roles: list[Role]) -> list[Role]:
         """An official the gazetteer knows speaks for the state or body it held office
         in ("Nixon" -> United States), unless the text already gave a post."""
@@ -710,6 +737,9 @@ class RoleReader:
         """Add the implied ministry and the country to a role's bodies. ``unknown_body``:
         the post is in a body the text names but no actor is known for."""
         hl = _role_word(head)
+        if hl in EXPERT_ROLES:
+            # "Syria expert Petra Becker": the country is her subject, not her employer
+            role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
         country = None
         for tok in tokens:
             if tok.i in self.tmap and (self.entities[self.tmap[tok.i]].kind == "org-other"
@@ -787,8 +817,8 @@ class RoleReader:
         person = self.entities[role.person]
         if country and person.country is None:
             person.country = country
-        role.official = hl not in NON_OFFICIAL_ROLES or _in_chief(head) or (
-            hl in EXPERT_ROLES and _at_think_tank(head))
+        think_tank = hl in EXPERT_ROLES and _at_think_tank(head)
+        role.official = hl not in NON_OFFICIAL_ROLES or _in_chief(head) or think_tank
         before = " ".join(t.lower_ for t in tokens if t.i < head.i).replace(" - ", "-")
         if any(w in SELF_GIVEN for w in before.split()):
             role.official = False  # "a self-styled cleric": a post the person gave himself
@@ -801,7 +831,7 @@ class RoleReader:
             # post; a business is no actor of the graph unless the text makes it one
             role.official = False
             role.bodies = []
-        if not role.bodies and self._heads_non_actor(tokens):
+        if not role.bodies and self._heads_non_actor(tokens) and not think_tank:
             # "chief executive of Carl Zeiss Micro Imaging": a post in a company, a
             # museum or a university makes no official
             role.official = False
@@ -835,6 +865,7 @@ def find_roles(doc: Doc, gazetteer: Gazetteer) -> list[Role]:
     reader = RoleReader(doc, gazetteer)
     roles = reader.roles() + reader.as_posts() + reader.peers()
     roles += reader.known_offices(roles)
+    roles += reader.colleagues(roles)
     for role in roles:
         person = reader.entities[role.person]
         if role.official and (role.head != "member" or role.bodies):

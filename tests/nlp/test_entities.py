@@ -302,3 +302,23 @@ def test_a_full_name_spacy_takes_for_an_organisation_is_the_person_s(read):
                        "wrote Leo Tolstoy in his diary.")
     assert "Leo Tolstoy" in entities and entities["Leo Tolstoy"].kind == "person", sorted(entities)
     assert "Tolstoy" in entities["Leo Tolstoy"].aliases
+
+
+def test_a_dash_before_a_conjunction_is_no_part_of_a_name(read):
+    entities, _ = read("The Afghan delegation - led by Salahauddin Rabbani - and Pakistani authorities met in "
+                       "Islamabad.")
+    assert "Salahauddin Rabbani" in entities, sorted(entities)
+
+
+def test_capitalised_words_of_a_headline_name_no_person(read):
+    entities, _ = read("Expert: Election Outcome Won't Hurt Bavaria's CSU\nBavaria's ruling Christian Social Union "
+                       "has dropped in the polls ever since 2003.")
+    assert not any(e.kind == "person" for e in entities.values()), sorted(entities)
+
+
+def test_people_cleared_of_a_link_to_a_group_are_no_officials(read):
+    entities, relations = read("Investigators found no evidence that John Smith had cooperated with the Taliban.")
+    assert ("John Smith", "cooperatesWith", "Taliban", "negative") in relations, sorted(relations)
+    assert entities["John Smith"].type is None
+    entities, _ = read("John Smith agreed to cooperate with the Taliban.")
+    assert entities["John Smith"].type == "Official"

@@ -258,3 +258,16 @@ def test_fellow_members_of_a_party_are_no_person(read):
     entities, _ = read("Angela Merkel reportedly told her fellow Christian Democrats (CDU) in Berlin on Sunday "
                        "that she would run.")
     assert "Christian Democrats" not in entities or entities["Christian Democrats"].type != "Official"
+
+
+def test_a_colleague_of_a_party_s_official_speaks_for_the_party(read):
+    _, relations = read("Jozsef Tobias, deputy parliamentary leader of the Socialist opposition party (MSZP) termed "
+                        "the reform a slap in the face of democracy. His colleague Tamas Harangozo called it inane.")
+    assert ("Tamas Harangozo", "speaksFor", "Hungarian Socialist Party", POS) in relations, sorted(relations)
+
+
+def test_an_expert_s_country_is_the_subject_not_the_employer(read):
+    entities, relations = read("Syria expert Petra Becker of the German Institute for International and Security "
+                               "Affairs in Berlin said so.")
+    assert entities["Petra Becker"].type == "Official"
+    assert not any(s == "Petra Becker" and o == "Syria" for s, _, o, _ in relations), sorted(relations)
