@@ -202,7 +202,7 @@ def resolve(extractions: list[ArticleExtraction], gaz: Gazetteer) -> Resolution:
     for actor in list(actors.values()):
         if actor.of and actor.of not in actors:
             entry = gaz.get(actor.of)
-            if entry is not None:
+            if entry is not None and actor.type != "Official":  # not a state a leader once led
                 actors[actor.of] = Actor(key=entry.key, type=entry.type, label=entry.name, qid=entry.qid)
             else:
                 actor.of = None

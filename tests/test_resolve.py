@@ -39,3 +39,9 @@ def test_two_spellings_of_one_name_are_one_official():
     assert len(mujahid) == 1 and "Zabiullah Mujahid" in mujahid[0].aliases, [(a.key, a.label) for a in mujahid]
     # a vowel is no spelling of "h" or of a doubled letter: two officials
     assert len([a for a in actors.values() if "Abu Z" in a.label]) == 2
+
+
+def test_a_known_leader_brings_no_state_the_articles_do_not_name():
+    actors = _actors("Ben Ali fled, Mubarak was ousted.")
+    assert {a.type for a in actors.values()} == {"Official"}, [(a.key, a.type) for a in actors.values()]
+    assert all(a.of is None for a in actors.values())

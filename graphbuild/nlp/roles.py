@@ -203,6 +203,7 @@ class RoleReader:
         self.gaz = gazetteer
         self.entities: list[Entity] = doc._.gb_entities
         self.tmap: dict[int, int] = doc._.gb_token_entity
+        self._demonyms: set[str] | None = None
 
     # ---------------------------------------------------------------- entities
     def _entity_by_key(self, key: str) -> int:
@@ -513,6 +514,15 @@ class RoleReader:
                                              method="rule:colleague"), self.doc[m.start:m.end].sent))
         return out
 
+    def _demonym_countries(self) -> set[str]:
+        """Countries the article names by a demonym ("the Palestinian leader")."""
+        if self._demonyms is None:
+            self._demonyms = set()
+            for tok in self.doc:
+                if tok.text[:1].isupper() and (entry := self.gaz.country_of_demonym(tok.text)) is not None:
+                    self._demonyms.add(entry.key)
+        return self._demonyms
+
     def known_offices(self, roles: list[Role]) -> list[Role]:
         """An official the gazetteer knows speaks for the state or body it held office
         in ("Nixon" -> United States), unless the text already gave a post."""
@@ -524,6 +534,9 @@ class RoleReader:
             entry = self.gaz.get(ent.key)
             if entry is None or not entry.of or entry.of not in self.gaz:
                 continue
+            if not any(other.key == entry.of and other.kind != "implied" for other in self.entities) \
+                    and entry.of not in self._demonym_countries():
+                continue  # the article names neither the state nor its people: perhaps no longer theirs
             first = next((m for m in self.doc._.gb_mentions if m.entity == ent.id), None)
             if first is None:
                 continue

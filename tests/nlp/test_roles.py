@@ -271,3 +271,11 @@ def test_an_expert_s_country_is_the_subject_not_the_employer(read):
                                "Affairs in Berlin said so.")
     assert entities["Petra Becker"].type == "Official"
     assert not any(s == "Petra Becker" and o == "Syria" for s, _, o, _ in relations), sorted(relations)
+
+
+def test_a_known_leader_speaks_for_the_state_the_article_names(read):
+    _, relations = read("Egypt has changed since Mubarak was ousted.")
+    assert ("Hosni Mubarak", "speaksFor", "Egypt", POS) in relations, sorted(relations)
+    # named in passing, with no post and no state: perhaps a former leader
+    _, relations = read("The heads of state fell one by one: Ben Ali fled, Mubarak was ousted, Gadhafi was killed.")
+    assert not relations, sorted(relations)
