@@ -80,7 +80,8 @@ _LIST_FIELDS = (
 )
 _SCALAR_FIELDS = ("key", "type", "name", "qid", "of", "country", "capital", "label")
 _EDIT_FIELDS = ("remove_aliases", "remove_demonyms")
-_ALLOWED_FIELDS = frozenset(_LIST_FIELDS + _SCALAR_FIELDS + _EDIT_FIELDS + ("note",))
+_FLAG_FIELDS = ("outlet",)
+_ALLOWED_FIELDS = frozenset(_LIST_FIELDS + _SCALAR_FIELDS + _EDIT_FIELDS + _FLAG_FIELDS + ("note",))
 _MAX_ACRONYM = 5
 
 
@@ -201,7 +202,9 @@ class Entry:
     this entry knowingly shares with other entries; they identify none of them.
     ``of`` is the key of the country or body this one belongs to; ``country`` the state
     a party, outlet or movement is based in without belonging to it (it tells apart
-    groups that share a name: "the Greens" of an article about Germany).
+    groups that share a name: "the Greens" of an article about Germany). ``outlet``
+    marks a Group that is a media outlet, news agency or broadcaster: its journalists
+    ("DW's Fabian Schmidt") speak for it but are no officials.
     """
 
     key: str
@@ -217,6 +220,7 @@ class Entry:
     shared_aliases: tuple[str, ...] = ()
     label: str | None = None
     country: str | None = None
+    outlet: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -322,6 +326,8 @@ def _read_csv(raw: str, path: Path, delimiter: str) -> list[dict[str, Any]]:
             column = column.strip()
             if column in _LIST_FIELDS or column in _EDIT_FIELDS:
                 record[column] = [part.strip() for part in cell.split("|") if part.strip()]
+            elif column in _FLAG_FIELDS and cell.lower() in {"true", "false", "yes", "no", "1", "0"}:
+                record[column] = cell.lower() in {"true", "yes", "1"}
             else:
                 record[column] = cell
         if record:
@@ -346,6 +352,11 @@ def _check_record(record: Mapping[str, Any], where: str) -> None:
             isinstance(record[name], str) and record[name].strip()
         ):
             raise GazetteerError(f"In {where}: {name!r} must be a non-empty string; got {record[name]!r}.")
+    for name in _FLAG_FIELDS:
+        if name in record and not isinstance(record[name], bool):
+            raise GazetteerError(f"In {where}: {name!r} must be true or false; got {record[name]!r}.")
+    if record.get("outlet") and record.get("type") not in (None, "Group"):
+        raise GazetteerError(f"In {where}: only a Group can be an 'outlet'; this entry is a {record['type']}.")
     for name in _LIST_FIELDS + _EDIT_FIELDS:
         value = record.get(name)
         if value is None:
@@ -421,6 +432,7 @@ class _Builder:
             )
         new = {name: record[name] for name in _SCALAR_FIELDS if record.get(name) is not None}
         new["key"] = key
+        new["outlet"] = bool(record.get("outlet"))
         for name in _LIST_FIELDS:
             new[name] = _clean(record.get(name) or ())
         self.records[key] = new
@@ -433,6 +445,8 @@ class _Builder:
                 f"In {where}: type {record['type']!r} differs from the existing entry's "
                 f"{target['type']!r}; use a new key for a different actor."
             )
+        if record.get("outlet") is not None:
+            target["outlet"] = record["outlet"]
         for name in ("name", "qid", "of", "country", "capital", "label"):
             if record.get(name) is not None:
                 if name == "name" and target["name"] != record["name"]:
@@ -478,6 +492,7 @@ class _Builder:
                     demonyms=tuple(rec["demonyms"]),
                     shared_aliases=tuple(rec["shared_aliases"]),
                     label=rec.get("label"),
+                    outlet=rec.get("outlet", False),
                 )
             )
         return out

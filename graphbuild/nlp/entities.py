@@ -249,6 +249,21 @@ def _is_company_name(span: Span) -> bool:
     return any(child.dep_ == "appos" and child.lemma_.lower() in COMPANY_NOUNS for child in span.root.children)
 
 
+def _acronyms_of_non_actors(doc: Doc) -> frozenset[str]:
+    """Acronyms the article gives a company, a university or an exchange in brackets:
+    "the Australian Securities Exchange (ASX)" -> "ASX"."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or ent.end + 2 >= len(doc) or doc[ent.end].text != "(" or doc[ent.end + 2].text != ")":
+            continue
+        words = {t.lower_ for t in ent}
+        acronym = doc[ent.end + 1].text
+        if acronym.isupper() and words & NON_ACTOR_ORG_WORDS and not words & (ADVOCACY_WORDS | {
+                "central", "national", "federal", "world", "european", "international"}):
+            out.add(acronym)
+    return frozenset(out)
+
+
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the lines written in title case (a headline: "Election
     Outcome Won't Hurt Bavaria's CSU"), where spaCy takes capitalised words for names.
@@ -800,6 +815,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
 
     companies = company_names(doc)
     headlines = title_case_lines(doc.text)
+    non_actor_acronyms = _acronyms_of_non_actors(doc)
     for span in peer_names(doc, gazetteer, tokens):
         add(span, "person", None)  # "Lord Bingham", "Lord Nicholls of Birkenhead": a peer's name
     for ent in doc.ents:
@@ -909,6 +925,9 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
             if _is_portfolio(span):
                 continue  # "Interior" of "Interior Minister X" is part of a title
             words = {t.lower_ for t in span}
+            if span.text in non_actor_acronyms:
+                add(span, "org-other", None)  # "ASX" of "the Australian Securities Exchange (ASX)"
+                continue
             if words & ADVOCACY_WORDS and words & NON_ACTOR_ORG_WORDS and not words & {
                     "university", "universität", "college", "school", "museum", "hospital"}:
                 # "Human Rights Monitoring Institute", "Lithuanian Gay League": an NGO

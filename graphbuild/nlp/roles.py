@@ -25,11 +25,11 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.gazetteer import Gazetteer, load_gazetteer
 from graphbuild.nlp.cues import (
-    BODY_HEADS, COMPANY_NOUNS, CORPORATE_ROLES, CORPORATE_TITLES, HONORIFICS, NATIONAL_BODY_HEADS,
+    BODY_HEADS, COMPANY_NOUNS, CORPORATE_ROLES, CORPORATE_TITLES, HONORIFICS, MEDIA_WORDS, NATIONAL_BODY_HEADS,
     NON_ACTOR_ORG_WORDS, NON_OFFICIAL_ROLES, PORTFOLIOS_LONGEST_FIRST, ROLE_NOUNS, SPEECH_VERBS, STATE_ROLES, UK_POSTS,
 )
 from graphbuild.nlp.coref import home_country, is_party, resolve_token
-from graphbuild.nlp.entities import PEER_TITLES, appositive_role
+from graphbuild.nlp.entities import PEER_TITLES, appositive_role, is_media_source
 from graphbuild.nlp.model import Entity, Relation
 
 if not Doc.has_extension("gb_roles"):
@@ -348,6 +348,19 @@ class RoleReader:
                     if self.entities[body].type in {"Group", "Ministry", "Country"}:
                         out.append(self._finish(Role(m.entity, "", "member", [body], method="rule:possessive"), sent))
         return out
+
+    def is_outlet(self, eid: int) -> bool:
+        """Whether a group is a media outlet: as the gazetteer says, else by a word of its
+        names ("Radio Free Europe") or the way the text uses it ("told the Gazette")."""
+        ent = self.entities[eid]
+        if ent.type != "Group":
+            return False
+        entry = self.gaz.get(ent.key) if ent.key else None
+        if entry is not None:
+            return entry.outlet
+        if any(set(n.lower().split()) & MEDIA_WORDS for n in (ent.name, *ent.aliases)):
+            return True
+        return any(m.entity == eid and is_media_source(self.doc[m.start:m.end]) for m in self.doc._.gb_mentions)
 
     def _headed_body(self, root: Token) -> int | None:
         """The body a relative clause says the person heads: "X, who heads the agency",
@@ -879,6 +892,9 @@ def find_roles(doc: Doc, gazetteer: Gazetteer) -> list[Role]:
     roles = reader.roles() + reader.as_posts() + reader.peers()
     roles += reader.known_offices(roles)
     roles += reader.colleagues(roles)
+    for role in roles:
+        if role.head == "member" and not role.title and role.bodies and all(reader.is_outlet(b) for b in role.bodies):
+            role.official = False  # "DW's Fabian Schmidt": an outlet's journalist, no official
     for role in roles:
         person = reader.entities[role.person]
         if role.official and (role.head != "member" or role.bodies):

@@ -57,6 +57,8 @@ def test_small_file_loads(base):
         ({"key": "ministry:x", "type": "Ministry", "name": "X", "of": "country:ZZZ"}, "'of' 'country:ZZZ'"),
         ({"key": "group:x", "type": "Group", "name": "X", "country": "country:ZZZ"}, "'country' 'country:ZZZ'"),
         ({"key": "group:x", "type": "Group", "name": "X", "capital": "Y"}, "only countries"),
+        ({"key": "group:x", "type": "Group", "name": "X", "outlet": "yes"}, "'outlet' must be true or false"),
+        ({"key": "ministry:x", "type": "Ministry", "name": "X", "outlet": True}, "only a Group can be an 'outlet'"),
         ({"key": "group:x", "type": "Group", "name": "the"}, "empty name"),
         ({"key": "group:x", "type": "Group", "name": "X", "remove_aliases": ["Y"]}, "edits an existing entry"),
     ],
@@ -184,6 +186,16 @@ def test_user_csv_file(tmp_path):
     )
     assert gaz.lookup("G. Gatilov") is gatilov
     assert gaz.lookup("Islamic Caliphate").key == "group:islamic-state"
+
+
+def test_a_user_file_marks_an_outlet(tmp_path):
+    json_file = write(tmp_path, "mine.json", entries({"key": "group:the-local-gazette", "type": "Group",
+                                                      "name": "The Local Gazette", "outlet": True}))
+    csv_file = write(tmp_path, "mine.csv", "key,type,name,outlet\ngroup:radio-nowhere,Group,Radio Nowhere,true\n"
+                                           "group:nowhere-trust,Group,Nowhere Trust,false\n")
+    gaz = load_gazetteer(extra=[json_file, csv_file])
+    assert gaz.get("group:the-local-gazette").outlet and gaz.get("group:radio-nowhere").outlet
+    assert not gaz.get("group:nowhere-trust").outlet
 
 
 def test_user_file_reloads_when_changed(tmp_path):

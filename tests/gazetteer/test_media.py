@@ -133,3 +133,11 @@ def test_courts_are_bodies_of_a_state_or_of_the_organisation_that_set_them_up(ga
         if entry.key == "group:international-criminal-court":
             continue
         assert entry.type == "Ministry" and entry.of in gaz, entry
+
+
+@pytest.mark.parametrize("key, outlet", [
+    ("group:deutsche-welle", True), ("group:bbc", True), ("group:faz", True), ("group:reuters", True),
+    ("group:oxfam", False), ("group:amnesty-international", False), ("group:nato", False), ("group:spd", False),
+])
+def test_outlets_are_marked(gaz, key, outlet):
+    assert gaz.get(key).outlet is outlet

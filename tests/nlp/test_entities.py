@@ -290,6 +290,9 @@ def test_a_kind_noun_after_a_pair_or_a_plural_post_names_no_one(read):
     ("The offer from Belgian-based investment group RHJ International could lead to job losses.",
      "RHJ International"),
     ("Paris' Gare de I'Est train station was evacuated after a bomb scare.", "Gare de I'Est"),
+    # the acronym an article gives a business
+    ("Elmer Funke Kupper had been CEO of the Australian Securities Exchange (ASX) since 2011. ASX chairman "
+     "Rick Holliday-Smith said the board accepted it.", "ASX"),
 ])
 def test_a_business_or_a_museum_is_no_actor(read, text, name):
     entities, relations = read(text)

@@ -279,3 +279,15 @@ def test_a_known_leader_speaks_for_the_state_the_article_names(read):
     # named in passing, with no post and no state: perhaps a former leader
     _, relations = read("The heads of state fell one by one: Ben Ali fled, Mubarak was ousted, Gadhafi was killed.")
     assert not relations, sorted(relations)
+
+
+@pytest.mark.parametrize("text, person, official", [
+    ("It is scandalous that doctors still adhere to such superstitions, says DW's Fabian Schmidt.",
+     "Fabian Schmidt", False),
+    ("DW's Milan Gagnon is reporting from Cologne.", "Milan Gagnon", False),
+    ("Amnesty's Kate Allen said the men must be freed.", "Kate Allen", True),
+    ("Labour's Ken Livingstone said he would not apologise.", "Ken Livingstone", True),
+])
+def test_an_outlet_s_journalist_is_no_official(read, text, person, official):
+    entities, _ = read(text)
+    assert (entities[person].type == "Official") is official, entities[person]
