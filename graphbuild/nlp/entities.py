@@ -765,6 +765,19 @@ def _federal_state(span: Span, entry, gazetteer: Gazetteer) -> bool:
     return False
 
 
+def _federal_state_names(doc: Doc, gazetteer: Gazetteer) -> frozenset[str]:
+    """Countries' names that the article uses for a federal state ("the southeastern
+    state of Georgia"): every mention of them there is the state's."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ != "GPE":
+            continue
+        entry = gazetteer.get(ent.ent_id_) if ent.ent_id_ else gazetteer.lookup(ent.text)
+        if entry is not None and entry.type == "Country" and _federal_state(ent, entry, gazetteer):
+            out.add(ent.text)
+    return frozenset(out)
+
+
 def _named_elsewhere(doc: Doc, entry, gazetteer: Gazetteer, memo: dict[str, bool] | None = None) -> bool:
     """Whether the article names a country by its name or demonym ("German Chancellor");
     ``memo`` keeps the answers for one Doc."""
@@ -816,6 +829,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
     companies = company_names(doc)
     headlines = title_case_lines(doc.text)
     non_actor_acronyms = _acronyms_of_non_actors(doc)
+    federal_states = _federal_state_names(doc, gazetteer)
     for span in peer_names(doc, gazetteer, tokens):
         add(span, "person", None)  # "Lord Bingham", "Lord Nicholls of Birkenhead": a peer's name
     for ent in doc.ents:
@@ -870,7 +884,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 add(body, "org", "Ministry", None, entry.key)  # "London Assembly": a city's body
                 continue
             if event_name(span) or capital_as_place(span, entry) and not _named_elsewhere(doc, entry, gazetteer, named_countries) \
-                    or _federal_state(span, entry, gazetteer):
+                    or span.text in federal_states:
                 continue
         if entry is not None:
             kind = {"Country": "gpe", "Official": "person"}.get(entry.type, "org")

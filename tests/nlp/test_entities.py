@@ -209,6 +209,9 @@ def test_a_foundation_named_after_a_person_is_no_person(read):
     ("He photographed demonstrations against the Vietnam War.", "Vietnam"),
     ("Warren Hill was executed in the southeastern state of Georgia.", "Georgia"),
     ("He moved to the US state of Georgia.", "Georgia"),
+    # the state's name elsewhere in the article
+    ("Critics say Georgia has the toughest standard. Warren Hill was executed in the southeastern state of "
+     "Georgia. Georgia's parole board turned down his plea.", "Georgia"),
 ])
 def test_a_capital_or_country_in_a_place_or_a_longer_name_is_no_actor(read, text, absent):
     entities, _ = read(text)
