@@ -345,7 +345,13 @@ def _inside_longer_name(span: Span, gazetteer: Gazetteer) -> bool:
         return False
     if prev.text == "-":  # "social-democrats", "Turkish-Islamic"
         return True
-    if gazetteer.country_of_demonym(prev.text) is not None or gazetteer.lookup(prev.text) is not None:
+    demonym = gazetteer.country_of_demonym(prev.text)
+    if demonym is not None:
+        # "US Democrats" are the US party; "Turkish Democrats" are not
+        entry = gazetteer.lookup(span.text)
+        return entry is not None and entry.type == "Group" and entry.country is not None \
+            and entry.country != demonym.key
+    if gazetteer.lookup(prev.text) is not None:
         return False
     return prev.pos_ in {"PROPN", "ADJ"} and prev.lower_ not in {"the", "a", "an"}
 

@@ -328,3 +328,10 @@ def test_people_cleared_of_a_link_to_a_group_are_no_officials(read):
     assert entities["John Smith"].type is None
     entities, _ = read("John Smith agreed to cooperate with the Taliban.")
     assert entities["John Smith"].type == "Official"
+
+
+def test_a_party_s_short_name_after_another_state_s_demonym_is_not_that_party(read):
+    entities, _ = read("His suit singled out the Union of European Turkish Democrats.")
+    assert "Democratic Party" not in entities, sorted(entities)
+    entities, _ = read("American Democrats and Republicans voted against it.")
+    assert entities["Democratic Party"].type == "Group"
