@@ -799,6 +799,15 @@ class RoleReader:
                 hl in STATE_ROLES and hl not in {"leader", "minister"}):
             # "editor-in-chief of Germany's public broadcaster ZDF": ZDF, not Germany
             role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
+        if hl in {"mep", "meps"}:
+            # "MEP Ulrike Lunacek": a member of the European Parliament, for no state
+            entry = self.gaz.lookup("European Parliament")
+            if entry is not None:
+                parliament = self._entity_by_key(entry.key)
+                role.bodies = [b for b in role.bodies if self.entities[b].type != "Country"]
+                if parliament not in role.bodies:
+                    role.bodies.append(parliament)
+                country = None
         if hl == "commissioner" and any(self.entities[b].key == "group:european-union" for b in role.bodies):
             # "EU Enlargement Commissioner X": a member of the European Commission
             entry = self.gaz.lookup("European Commission")

@@ -291,3 +291,9 @@ def test_a_known_leader_speaks_for_the_state_the_article_names(read):
 def test_an_outlet_s_journalist_is_no_official(read, text, person, official):
     entities, _ = read(text)
     assert (entities[person].type == "Official") is official, entities[person]
+
+
+def test_an_mep_sits_in_the_european_parliament(read):
+    _, relations = read("Austrian MEP Ulrike Lunacek said it was crazy.")
+    assert ("Ulrike Lunacek", "speaksFor", "European Parliament", POS) in relations, sorted(relations)
+    assert not any(o == "Austria" for _, _, o, _ in relations), sorted(relations)
