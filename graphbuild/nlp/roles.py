@@ -504,6 +504,29 @@ class RoleReader:
                                             span.sent))
         return out
 
+    def joiners(self) -> list[Role]:
+        """A person who joins a party, a body or its campaign is its member: "Mr Campbell
+        has re-joined Labour's election campaign", "Makarov joined the KGB"."""
+        out: list[Role] = []
+        for tok in self.doc:
+            if tok.lemma_.lower() not in {"join", "rejoin"} or tok.pos_ != "VERB":
+                continue
+            people = [e for s in tok.children if s.dep_ == "nsubj"
+                      for e in resolve_token(self.doc, s) if self.entities[e].kind == "person"]
+            if not people:
+                continue
+            bodies: list[int] = []
+            for obj in (c for c in tok.children if c.dep_ == "dobj"):
+                found = resolve_token(self.doc, obj, expand_conj=False)
+                if not found and obj.lemma_ in {"campaign", "team", "leadership", "government", "cabinet"}:
+                    found = [e for c in obj.children if c.dep_ == "poss" for e in resolve_token(self.doc, c)]
+                bodies += [e for e in found if self.entities[e].type in {"Group", "Ministry"}]
+            for person in people:
+                if bodies:
+                    out.append(self._finish(Role(person, "", "member", list(dict.fromkeys(bodies)),
+                                                 method="rule:joins"), tok.sent))
+        return out
+
     def colleagues(self, roles: list[Role]) -> list[Role]:
         """A colleague of an official in a party or a body is its member too: "Jozsef
         Tobias, deputy parliamentary leader of the Socialist party ... His colleague
@@ -899,6 +922,7 @@ def find_roles(doc: Doc, gazetteer: Gazetteer) -> list[Role]:
     """Roles of the people in ``doc`` (updates entity types, posts and countries)."""
     reader = RoleReader(doc, gazetteer)
     roles = reader.roles() + reader.as_posts() + reader.peers()
+    roles += reader.joiners()
     roles += reader.known_offices(roles)
     roles += reader.colleagues(roles)
     for role in roles:

@@ -297,3 +297,11 @@ def test_an_mep_sits_in_the_european_parliament(read):
     _, relations = read("Austrian MEP Ulrike Lunacek said it was crazy.")
     assert ("Ulrike Lunacek", "speaksFor", "European Parliament", POS) in relations, sorted(relations)
     assert not any(o == "Austria" for _, _, o, _ in relations), sorted(relations)
+
+
+def test_who_joins_a_body_is_its_member(read):
+    _, relations = read("Mr Makarov joined the KGB in 1970s Russia, as an idealistic 20 year-old.")
+    assert ("Makarov", "speaksFor", "KGB", POS) in relations, sorted(relations)
+    # a business is no actor: joining it makes no official
+    entities, relations = read("Before joining Volkswagen, John Smith lived in Hamburg.")
+    assert not relations and entities["John Smith"].type is None, sorted(relations)
