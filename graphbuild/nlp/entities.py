@@ -928,6 +928,10 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                     and doc[span.start - 2].lower_ in ROLE_NOUNS and looks_like_name(span[1:]):
                 add(span[1:], "person", None)  # "Secretary of State" + "Matthew Bryza"
                 continue
+            if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in HONORIFIC_WORDS \
+                    and len(span) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in span):
+                add(span, "person", None)  # "Mr Campbell" read as an organisation
+                continue
             named = _with_modifiers(_with_listed_words(_with_people(_party_name(span))), gazetteer)
             whole = _with_country_in_name(named, gazetteer)
             release(whole.start, span.start)  # the country taken as its own mention is part of the name

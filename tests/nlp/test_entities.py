@@ -335,3 +335,8 @@ def test_a_party_s_short_name_after_another_state_s_demonym_is_not_that_party(re
     assert "Democratic Party" not in entities, sorted(entities)
     entities, _ = read("American Democrats and Republicans voted against it.")
     assert entities["Democratic Party"].type == "Group"
+
+
+def test_a_name_after_an_honorific_is_a_person_s(read):
+    entities, _ = read("Mr Campbell has recently re-joined Labour's election campaign.")
+    assert entities["Campbell"].kind == "person", entities["Campbell"]
