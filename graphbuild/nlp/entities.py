@@ -264,6 +264,10 @@ def _acronyms_of_non_actors(doc: Doc) -> frozenset[str]:
     return frozenset(out)
 
 
+#: Words a title-case headline leaves in lower case.
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with"})
+
+
 def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the lines written in title case (a headline: "Election
     Outcome Won't Hurt Bavaria's CSU"), where spaCy takes capitalised words for names.
@@ -275,8 +279,7 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     start = 0
     for line in text.split("\n"):
         words = [w for w in line.split() if w[:1].isalpha()]
-        small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "with"}
-        content = [w for w in words if w.lower() not in small]
+        content = [w for w in words if w.lower() not in _SMALL_WORDS]
         if len(content) >= 4 and sum(w[:1].isupper() for w in content) >= 0.8 * len(content):
             ranges.append((start, start + len(line)))
         start += len(line) + 1

@@ -106,6 +106,9 @@ RELIGIOUS_ROLES = frozenset({"archbishop", "bishop", "cardinal", "patriarch", "i
 #: often as not: "Committee chairman Austin Mitchell", "said director Kate Allen".)
 BODILESS_NON_POSTS = frozenset({"cleric", "imam", "preacher", "priest", "pastor"})
 
+#: Words before a post that place it in a business, a hospital or a club.
+_NON_ACTOR_POST_WORDS = NON_ACTOR_ORG_WORDS | COMPANY_NOUNS
+
 #: Words that make a bank, a hospital or a director's office a public one.
 PUBLIC_WORDS = frozenset({"central", "national", "federal", "state", "public", "reserve", "world", "european",
                           "international", "government", "presidential"})
@@ -505,8 +508,8 @@ class RoleReader:
         return out
 
     def joiners(self) -> list[Role]:
-        """A person who joins a party, a body or its campaign is its member: "Mr Campbell
-        has re-joined Labour's election campaign", "Makarov joined the KGB"."""
+        """A person who joins a party or a state body (or its campaign, team or cabinet)
+        is its member: "Makarov joined the KGB". Joining a business makes no member."""
         out: list[Role] = []
         for tok in self.doc:
             if tok.lemma_.lower() not in {"join", "rejoin"} or tok.pos_ != "VERB":
@@ -895,9 +898,9 @@ class RoleReader:
             role.official = False
         public = any(t.lower_ in PUBLIC_WORDS for t in tokens)  # "central bank chief Marek Belka"
         if not role.bodies and not public and (hl in BODILESS_NON_POSTS or any(
-                t.lower_ in NON_ACTOR_ORG_WORDS | COMPANY_NOUNS and t.i < head.i for t in tokens)):
-            # "British director David Lean", "the Egyptian cleric X", "hospital chief X",
-            # "company spokesman X": no post in any actor
+                t.lower_ in _NON_ACTOR_POST_WORDS and t.i < head.i for t in tokens)):
+            # "the Egyptian cleric X", "hospital chief X", "company spokesman X", "the
+            # club's sporting director": no post in any actor
             role.official = False
         return role
 
