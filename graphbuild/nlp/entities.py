@@ -230,6 +230,14 @@ def _with_particle_surname(span: Span) -> Span:
 
 
 
+#: Words that make a bank, a centre or an exchange a public or international body, not
+#: a business ("Central Bank", "European Centre for Disease Prevention").
+_PUBLIC_NAME_WORDS = frozenset({"central", "national", "federal", "world", "european", "international"})
+
+#: Nouns for a business written before its name ("carmaker Volkswagen"); not those
+#: written before other names too ("the group Hamas", "the bank's").
+_COMPANY_NOUNS_BEFORE = COMPANY_NOUNS - {"group", "bank", "chain"}
+
 #: Business posts written after a company's name: "Adidas CEO Herbert Hainer".
 _COMPANY_POSTS = frozenset({"ceo", "cfo", "coo", "cto", "executives", "shareholders", "shares"})
 
@@ -242,7 +250,7 @@ def _is_company_name(span: Span) -> bool:
     if len(span) != 1:
         return False
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in COMPANY_NOUNS - {"group", "bank", "chain"}:
+    if span.start > 0 and doc[span.start - 1].lower_ in _COMPANY_NOUNS_BEFORE:
         return True
     if span.end < len(doc) and doc[span.end].lower_ in _COMPANY_POSTS:
         return True
@@ -258,8 +266,7 @@ def _acronyms_of_non_actors(doc: Doc) -> frozenset[str]:
             continue
         words = {t.lower_ for t in ent}
         acronym = doc[ent.end + 1].text
-        if acronym.isupper() and words & NON_ACTOR_ORG_WORDS and not words & (ADVOCACY_WORDS | {
-                "central", "national", "federal", "world", "european", "international"}):
+        if acronym.isupper() and words & NON_ACTOR_ORG_WORDS and not words & (ADVOCACY_WORDS | _PUBLIC_NAME_WORDS):
             out.add(acronym)
     return frozenset(out)
 
@@ -960,8 +967,7 @@ def find_mentions(doc: Doc, gazetteer: Gazetteer) -> list[Mention]:
                 # "Human Rights Monitoring Institute", "Lithuanian Gay League": an NGO
                 add(span, "org", "Group")
                 continue
-            if words & SCHOLARLY_ORG_WORDS or words & NON_ACTOR_ORG_WORDS and not words & {
-                    "central", "national", "federal", "world", "european", "international"}:
+            if words & SCHOLARLY_ORG_WORDS or words & NON_ACTOR_ORG_WORDS and not words & _PUBLIC_NAME_WORDS:
                 add(span, "org-other", None)  # a company, university or museum: no actor
                 continue
             if looks_like_person(span):
